@@ -1,0 +1,29 @@
+"""Regelingenwijzer: the Flask application factory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+import regelingen.web
+import security
+
+ROOT = Path(__file__).resolve().parent
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    """Create the app: config, the catalog, search, views and security headers."""
+    app = Flask(__name__)
+    app.config.from_mapping(
+        DATA_DIR=str(ROOT / "data" / "schemes"),
+        INDEX_DIR=str(ROOT / "var" / "index"),
+        JSON_SORT_KEYS=False,
+    )
+    app.config.from_prefixed_env("REGELINGEN")
+    if test_config:
+        app.config.update(test_config)
+    regelingen.web.init_app(app)
+    security.init_app(app)
+    return app

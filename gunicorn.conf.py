@@ -1,0 +1,15 @@
+"""gunicorn settings for Regelingenwijzer; HOST, PORT and WEB_CONCURRENCY override the defaults."""
+
+import multiprocessing
+import os
+
+bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() + 1))
+worker_class = "sync"
+timeout = 30
+graceful_timeout = 10
+# No access log: search queries in URLs must not be written anywhere.
+accesslog = None
+errorlog = "-"
+loglevel = "warning"
+preload_app = False
