@@ -1,0 +1,110 @@
+"""Relevance of the search on the question sets, next to a plain BM25 baseline: `make bench-search`."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from regelingen.loader import DATA_DIR, load_catalog
+from regelingen.model import NATIONAL, Scheme
+from search.engine import SearchEngine
+from search.index import build_index
+from search.lexicon import load_lexicon
+
+SETS = Path(__file__).resolve().parent / "data"
+QUESTION_FILES = ("dev-queries.yaml", "extra-queries.yaml")
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question from a set: what is typed, where, and what a good answer shows."""
+
+    text: str
+    municipality: str | None
+    patterns: tuple[re.Pattern[str], ...]
+
+    def is_relevant(self, scheme: Scheme) -> bool:
+        """True when the scheme's id or title matches one of the patterns."""
+        return any(p.search(scheme.id) or p.search(scheme.title) for p in self.patterns)
+
+
+def load_questions(path: Path) -> list[Question]:
+    """The questions in a YAML question file."""
+    items = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [
+        Question(item["q"], item.get("municipality") or None, tuple(re.compile(p, re.I) for p in item["relevant"]))
+        for item in items
+    ]
+
+
+def measure(engine: SearchEngine, questions: list[Question], schemes: dict[str, Scheme]) -> dict[str, float]:
+    """success@3, MRR@10, recall@5 and leaks over the answerable questions, plus the misses."""
+    success = reciprocal = recall = leaks = 0.0
+    answerable = 0
+    misses = []
+    for question in questions:
+        allowed = [s for s in schemes.values() if question.municipality in (None, s.municipality) or s.is_national]
+        relevant = {s.id for s in allowed if question.is_relevant(s)}
+        ranked = [hit.scheme_id for hit in engine.search(question.text, question.municipality, limit=10).hits]
+        if question.municipality:
+            leaks += sum(1 for sid in ranked if schemes[sid].municipality not in (question.municipality, NATIONAL))
+        if not relevant:
+            continue
+        answerable += 1
+        first = next((rank for rank, sid in enumerate(ranked, 1) if sid in relevant), None)
+        success += first is not None and first <= 3
+        reciprocal += 1 / first if first else 0
+        recall += len(relevant & set(ranked[:5])) / len(relevant)
+        if not first or first > 3:
+            where = question.municipality or "-"
+            misses.append(f"{question.text!r} ({where}): first relevant at {first}; top 3 {ranked[:3]}")
+    n = max(answerable, 1)
+    return {
+        "questions": len(questions),
+        "answerable": answerable,
+        "success@3": success / n,
+        "MRR@10": reciprocal / n,
+        "recall@5": recall / n,
+        "leaks": leaks,
+        "misses": misses,
+    }
+
+
+def main() -> None:
+    """Build an index of the real data, run every question set with and without understanding, print."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--data", type=Path, default=DATA_DIR, help="the scheme files (default: data/schemes)")
+    parser.add_argument("--misses", action="store_true", help="list questions without a relevant scheme in the top 3")
+    parser.add_argument("--set", action="append", dest="sets", help="question file in bench/data (default: all)")
+    args = parser.parse_args()
+    catalog = load_catalog(args.data)
+    lexicon = load_lexicon()
+    schemes = dict(catalog.schemes)
+    with tempfile.TemporaryDirectory() as index_dir:
+        build_index(schemes.values(), Path(index_dir), lexicon.words)
+        engines = {
+            "search": SearchEngine(Path(index_dir), lexicon),
+            "BM25": SearchEngine(Path(index_dir), lexicon, understands=False),
+        }
+        print(f"{len(schemes)} schemes in {len(catalog.municipalities)} folders\n")
+        for name in args.sets or QUESTION_FILES:
+            questions = load_questions(SETS / name)
+            figures = {label: measure(engine, questions, schemes) for label, engine in engines.items()}
+            ours = figures["search"]
+            print(f"{name}: {ours['questions']} questions, {ours['answerable']} with a relevant scheme in the data")
+            print(f"  {'':<10}{'search':>9}{'BM25':>9}")
+            for metric in ("success@3", "MRR@10", "recall@5", "leaks"):
+                print(f"  {metric:<10}" + "".join(f"{figures[label][metric]:>9.3f}" for label in engines))
+            if args.misses:
+                for miss in ours["misses"]:
+                    print(f"    miss: {miss}")
+            print()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,33 @@
+"""Plain-language search over the schemes: the only package that imports Whoosh."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from flask import Flask, current_app
+
+from regelingen.model import NATIONAL
+from regelingen.web import current_catalog
+from search.engine import SearchEngine
+from search.lexicon import LEXICON_FILE, load_lexicon
+from search.results import Fallback, Hit, SearchResponse
+
+__all__ = ["Fallback", "Hit", "SearchResponse", "init_app", "search"]
+
+
+def init_app(app: Flask) -> None:
+    """Open the search engine on the app's index directory (`publishing` builds and swaps the index)."""
+    app.config.setdefault("LEXICON_FILE", str(LEXICON_FILE))
+    lexicon = load_lexicon(Path(app.config["LEXICON_FILE"]))
+    app.extensions["search"] = SearchEngine(Path(app.config["INDEX_DIR"]), lexicon)
+
+
+def search(query: str, municipality: str | None = None, category: str | None = None, limit: int = 10) -> SearchResponse:
+    """Search the current app's schemes; with no hits the fallback names the municipality's contact."""
+    response = current_app.extensions["search"].search(query, municipality, category, limit)
+    if response.fallback is None:
+        return response
+    municipalities = current_catalog().municipalities
+    found = municipalities.get(municipality or NATIONAL) or municipalities.get(NATIONAL)
+    return replace(response, fallback=replace(response.fallback, contact=found.contact if found else None))

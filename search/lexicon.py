@@ -1,0 +1,127 @@
+"""The staff-editable lexicon (data/lexicon.yaml): everyday words, English words and filler words."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from search.analysis import is_stop_word, stem, words
+
+LEXICON_FILE = Path(__file__).resolve().parent.parent / "data" / "lexicon.yaml"
+SECTIONS = ("woorden", "engels", "vulwoorden", "zwakke_woorden", "woorddelen")
+
+Phrase = tuple[str, ...]
+
+
+class LexiconError(ValueError):
+    """The lexicon file is not in the expected shape; the message says where and how to fix it."""
+
+
+@dataclass(frozen=True)
+class Match:
+    """A lexicon entry found in the query: how many words it covers and what they mean.
+
+    `length` 0 means no entry; an entry without meanings is filler, to be skipped.
+    """
+
+    length: int
+    meanings: tuple[Phrase, ...] = ()
+    english: bool = False
+
+
+NO_MATCH = Match(0)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Phrases people type and what they mean in the words the schemes use."""
+
+    # Dutch phrases are looked up by their stems, so `tandartsen` finds the entry `tandarts`.
+    dutch: Mapping[Phrase, tuple[Phrase, ...]]
+    # English words and filler are looked up as typed: Dutch stems would mix them up (`rent` / `rente`).
+    english: Mapping[Phrase, tuple[Phrase, ...]]
+    filler: frozenset[Phrase]
+    # Stems of words that say little on their own (`hulp`, `geld`): they count, but only a little.
+    weak: frozenset[str]
+    # The Dutch words of the entries: to split compounds into and to correct typos towards.
+    words: frozenset[str]
+    longest: int
+
+    def is_weak(self, phrase: Phrase) -> bool:
+        """True when every content word of `phrase` is a weak word (`geen geld`, `help`)."""
+        content = [stem(word) for word in phrase if not is_stop_word(word)]
+        return bool(content) and all(word in self.weak for word in content)
+
+    def match(self, tokens: Sequence[str], start: int = 0) -> Match:
+        """The longest entry that starts at tokens[start]."""
+        for length in range(min(self.longest, len(tokens) - start), 0, -1):
+            phrase = tuple(tokens[start : start + length])
+            if phrase in self.filler:
+                return Match(length)
+            if phrase in self.english:
+                return Match(length, self.english[phrase], english=True)
+            stems = tuple(stem(word) for word in phrase)
+            if stems in self.dutch:
+                return Match(length, self.dutch[stems])
+        return NO_MATCH
+
+
+def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
+    """Read and check the lexicon file; a LexiconError names the entry that is wrong."""
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise LexiconError(f"{path}: het bestand kan niet gelezen worden: {error}") from error
+    if not isinstance(data, dict) or set(data) - set(SECTIONS):
+        raise LexiconError(f"{path}: het bestand mag alleen deze onderdelen hebben: {', '.join(SECTIONS)}")
+    dutch: dict[Phrase, tuple[Phrase, ...]] = {}
+    english: dict[Phrase, tuple[Phrase, ...]] = {}
+    known: set[str] = set()
+    for section, table in (("woorden", dutch), ("engels", english)):
+        for key, targets in _mapping(data, section, path).items():
+            phrase, meanings = _phrase(key, path), tuple(_phrase(target, path) for target in targets)
+            table[tuple(stem(word) for word in phrase) if table is dutch else phrase] = meanings
+            # English keys stay out: they should not become parts of Dutch compounds.
+            known.update(*meanings, *([phrase] if table is dutch else []))
+    filler = frozenset(_phrase(item, path) for item in _list(data, "vulwoorden", path))
+    weak = frozenset(stem(word) for item in _list(data, "zwakke_woorden", path) for word in _phrase(item, path))
+    known.update(word for part in _list(data, "woorddelen", path) for word in _phrase(part, path))
+    longest = max((len(phrase) for phrase in [*dutch, *english, *filler]), default=0)
+    return Lexicon(dutch, english, filler, weak, frozenset(known), longest)
+
+
+def _mapping(data: dict, section: str, path: Path) -> dict[str, list[str]]:
+    """`section` as {phrase: [meanings]}; a single meaning may be written without a list."""
+    table = data.get(section) or {}
+    if not isinstance(table, dict):
+        raise LexiconError(f"{path}: '{section}' moet een lijst zijn van 'woord: [betekenis, ...]'")
+    checked = {}
+    for key, value in table.items():
+        targets = [value] if isinstance(value, str) else value
+        if not isinstance(targets, list) or not targets or not all(isinstance(t, str) for t in targets):
+            raise LexiconError(f"{path}: '{section}.{key}' moet een of meer woorden hebben, zoals [energie]")
+        checked[str(key)] = targets
+    return checked
+
+
+def _list(data: dict, section: str, path: Path) -> list[str]:
+    items = data.get(section) or []
+    if not isinstance(items, list):
+        raise LexiconError(f"{path}: '{section}' moet een lijst met woorden zijn, zoals [hoe, waar]")
+    for item in items:
+        if not isinstance(item, str):
+            # YAML reads no, yes, on and off as true/false unless they are quoted.
+            raise LexiconError(f"{path}: '{section}' bevat '{item}'; zet dit woord tussen aanhalingstekens")
+    return items
+
+
+def _phrase(text: Any, path: Path) -> Phrase:
+    """The folded words of one entry; an entry without letters is a mistake worth reporting."""
+    phrase = tuple(words(str(text)))
+    if not phrase:
+        raise LexiconError(f"{path}: '{text}' bevat geen woorden")
+    return phrase

@@ -1,0 +1,146 @@
+"""Turn what a person types into a Whoosh query, built from objects: user text is never query syntax."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from whoosh.query import Query, Term
+
+from search.analysis import is_stop_word, stem, words
+from search.combine import AnyOf, BestOf
+from search.index import FIELD
+from search.lexicon import NO_MATCH, Lexicon, Match, Phrase
+from search.vocabulary import Vocabulary
+
+# Any input is cut to this size first, so every search costs about the same at worst.
+MAX_CHARACTERS = 200
+MAX_WORDS = 20
+# How much an understood meaning counts next to the word the person typed.
+MEANING_WEIGHT = 0.7
+# The lexicon lists the most important meaning first; each next one counts a little less.
+MEANING_DECAY = 0.85
+PART_WEIGHT = 0.6
+PART_MEANING_WEIGHT = 0.4
+CORRECTED_WEIGHT = 0.9
+# A concept made only of weak words (`hulp`, `geld`) counts this much: the other words say what is meant.
+WEAK_WEIGHT = 0.3
+# A concept scores by its best alternative; the others add a little.
+TIEBREAK = 0.2
+
+
+@dataclass(frozen=True)
+class Understood:
+    """The query object for the index, plus what the person typed and what we think they meant."""
+
+    query: Query | None
+    text: str
+    suggestion: str | None
+    words: tuple[str, ...]
+
+
+def clean(text: str) -> str:
+    """The input as searched: at most MAX_CHARACTERS, whitespace collapsed."""
+    return " ".join(str(text)[:MAX_CHARACTERS].split())
+
+
+def understand(text: str, lexicon: Lexicon, vocabulary: Vocabulary, plain: bool = False) -> Understood:
+    """Read `text` as plain words; `plain` uses the typed words only (the baseline to compare with)."""
+    return _Reader(lexicon, vocabulary, plain).read(clean(text))
+
+
+class _Reader:
+    """Builds the query for one text; kept small by sharing the lexicon and the vocabulary."""
+
+    def __init__(self, lexicon: Lexicon, vocabulary: Vocabulary, plain: bool):
+        self.lexicon = lexicon
+        self.vocabulary = vocabulary
+        self.plain = plain
+
+    def read(self, text: str) -> Understood:
+        """Lexicon phrases first (longest wins), then each other word: corrected, split, expanded."""
+        tokens = words(text)[:MAX_WORDS]
+        shown = list(tokens)
+        concepts: list[Query | None] = []
+        content: list[str] = []
+        position = 0
+        while position < len(tokens):
+            found = NO_MATCH if self.plain else self.lexicon.match(tokens, position)
+            if found.length:
+                phrase = tuple(tokens[position : position + found.length])
+                if found.meanings:  # else filler: skipped
+                    concepts.append(self._entry_concept(phrase, found))
+                    content.extend(word for word in phrase if not is_stop_word(word))
+                position += found.length
+                continue
+            word = tokens[position]
+            if not is_stop_word(word):
+                corrected = self._correct(word)
+                shown[position] = corrected
+                concepts.append(self._word_concept(corrected, corrected != word))
+                content.append(corrected)
+            position += 1
+        suggestion = " ".join(shown) if shown != tokens else None
+        found_concepts = [concept for concept in concepts if concept is not None]
+        return Understood(AnyOf(found_concepts) if found_concepts else None, text, suggestion, tuple(content))
+
+    def _correct(self, word: str) -> str:
+        """The word itself when it is known in any way, else the closest known word, else itself."""
+        if self.plain or self.vocabulary.knows(word) or self.lexicon.match((word,)).length:
+            return word
+        if self.vocabulary.splitter.split(word):
+            return word
+        return self.vocabulary.correct(word) or word
+
+    def _word_concept(self, word: str, corrected: bool) -> Query | None:
+        """One typed word with its meanings, its compound parts and the meanings of those parts."""
+        alternatives: list[tuple[Phrase, float]] = [((word,), CORRECTED_WEIGHT if corrected else 1.0)]
+        if self.plain:
+            return self._concept(alternatives, (word,))
+        alternatives += _meanings(self.lexicon.match((word,)).meanings, MEANING_WEIGHT)
+        parts = self.vocabulary.splitter.split(word)
+        if parts:
+            alternatives.append((parts, PART_WEIGHT))
+            for part in parts:
+                alternatives += _meanings(self.lexicon.match((part,)).meanings, PART_MEANING_WEIGHT)
+        return self._concept(alternatives, (word,))
+
+    def _entry_concept(self, phrase: Phrase, found: Match) -> Query | None:
+        """A lexicon phrase with its meanings. An English phrase counts mostly by its Dutch meaning:
+        the schemes are in Dutch, and the odd English search term would otherwise outweigh it."""
+        typed, meant = (MEANING_WEIGHT, 1.0) if found.english else (1.0, MEANING_WEIGHT)
+        return self._concept([(phrase, typed)] + _meanings(found.meanings, meant), phrase)
+
+    def _concept(self, alternatives: list[tuple[Phrase, float]], typed: Phrase) -> Query | None:
+        """Alternatives for one thing the person typed; the best-matching one counts most."""
+        scale = WEAK_WEIGHT if not self.plain and self.lexicon.is_weak(typed) else 1.0
+        clauses = [
+            clause
+            for phrase, weight in alternatives
+            if (clause := self._phrase_clause(phrase, weight * scale)) is not None
+        ]
+        if len(clauses) <= 1:
+            return clauses[0] if clauses else None
+        return BestOf(clauses, tiebreak=TIEBREAK)
+
+    def _phrase_clause(self, phrase: Phrase, weight: float) -> Query | None:
+        """The words of a phrase; a whole phrase counts as much as one word.
+
+        Weak words are left out of a phrase that has other words (`medische kosten` → `medische`):
+        they add little, yet `kosten` would make nearly every scheme a candidate to score.
+        """
+        stems = list(dict.fromkeys(stem(word) for word in phrase if not is_stop_word(word)))
+        if not self.plain:
+            stems = [term for term in stems if term not in self.lexicon.weak] or stems
+        clauses = [clause for term in stems if (clause := self._term_clause(term, weight / len(stems))) is not None]
+        if len(clauses) <= 1:
+            return clauses[0] if clauses else None
+        return AnyOf(clauses)
+
+    def _term_clause(self, term: str, weight: float) -> Query | None:
+        """One stem; left out when no scheme has it (a smaller query is a faster one)."""
+        return Term(FIELD, term, boost=weight) if term in self.vocabulary.stems else None
+
+
+def _meanings(meanings: tuple[Phrase, ...], weight: float) -> list[tuple[Phrase, float]]:
+    """Meanings with their weights, in the lexicon's order of importance."""
+    return [(meaning, weight * MEANING_DECAY**rank) for rank, meaning in enumerate(meanings)]

@@ -1,0 +1,79 @@
+"""The Dutch analysis and the compound splitter: what the index and the query both see."""
+
+from __future__ import annotations
+
+import pytest
+
+from search.analysis import dutch_analyzer, is_stop_word, stem, words
+from search.compounds import CompoundSplitter
+
+
+def analyse(text: str) -> list[str]:
+    return [token.text for token in dutch_analyzer()(text)]
+
+
+def test_analyzer_lowercases_folds_accents_drops_stop_words_and_stems_in_dutch():
+    assert analyse("Ik kan de Energierekening niet betalen") == ["energierek", "betal"]
+    assert analyse("één café") == ["caf"]  # `een` is a stop word once the accents are folded
+    assert analyse("toeslagen") == analyse("toeslag")
+
+
+@pytest.mark.parametrize(
+    ("singular", "plural"),
+    [
+        ("huur", "huren"),  # an English stemmer keeps these apart
+        ("rekening", "rekeningen"),
+        ("tandarts", "tandartsen"),  # Snowball alone: tandart / tandarts
+        ("bril", "brillen"),  # Snowball alone: bril / brill
+        ("zwemles", "zwemlessen"),
+        ("premie", "premies"),  # Snowball alone keeps the -s after a vowel
+        ("schoolreisje", "schoolreisjes"),
+        ("inkomen", "inkomens"),
+    ],
+)
+def test_singular_and_plural_meet(singular, plural):
+    assert stem(singular) == stem(plural)
+
+
+def test_query_syntax_characters_are_just_separators():
+    typed = '"bijstand*" (AND) NOT veld:waarde? \\ ~2 ^3'
+    assert words(typed) == ["bijstand", "and", "not", "veld", "waarde", "2", "3"]
+
+
+def test_words_keeps_stop_words_for_phrase_matching():
+    assert words("Kan ik de huur") == ["kan", "ik", "de", "huur"]
+    assert is_stop_word("ik") and not is_stop_word("huur")
+
+
+@pytest.fixture
+def splitter() -> CompoundSplitter:
+    return CompoundSplitter(
+        ["energie", "rekening", "tandarts", "kosten", "zwemles", "geld"]
+        + ["kind", "opvang", "toeslag", "inkomen", "bij", "stand"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("word", "parts"),
+    [
+        ("energierekening", ("energie", "rekening")),
+        ("tandartskosten", ("tandarts", "kosten")),  # linking s
+        ("zwemlesgeld", ("zwemles", "geld")),
+        ("inkomenstoeslag", ("inkomen", "toeslag")),
+        ("kinderopvang", ("kind", "opvang")),  # linking er
+    ],
+)
+def test_compounds_meet_their_parts(splitter, word, parts):
+    assert splitter.split(word) == parts
+
+
+@pytest.mark.parametrize("word", ["energie", "bijstand", "xyzxyzxyz", "a" * 200, ""])
+def test_no_split_for_known_words_stop_word_parts_or_nonsense(splitter, word):
+    # `bij` is a stop word, so `bijstand` is not `bij` + `stand`.
+    assert splitter.split(word) == ()
+
+
+def test_parts_go_all_the_way_down():
+    splitter = CompoundSplitter(["kinderopvang", "kind", "opvang", "toeslag"])
+    assert splitter.split("kinderopvangtoeslag") == ("kinderopvang", "toeslag")
+    assert splitter.parts("kinderopvangtoeslag") == ("kinderopvang", "kind", "opvang", "toeslag")

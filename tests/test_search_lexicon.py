@@ -1,0 +1,67 @@
+"""The staff-editable lexicon: the real file loads, entries match, mistakes get a clear message."""
+
+from __future__ import annotations
+
+import pytest
+
+from search.analysis import words
+from search.lexicon import LEXICON_FILE, LexiconError, load_lexicon
+
+
+def write(tmp_path, text: str):
+    path = tmp_path / "lexicon.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_real_lexicon_loads_and_is_rich():
+    lexicon = load_lexicon(LEXICON_FILE)
+    assert len(lexicon.dutch) > 300 and len(lexicon.english) > 100 and len(lexicon.filler) > 50
+    for everyday in ("stroom", "rood staan", "tandarts", "bril", "gehoorapparaat", "deurwaarder", "zwemles"):
+        assert lexicon.match(words(everyday)).meanings, everyday
+    for english in ("rent", "debts", "glasses", "food bank"):
+        assert lexicon.match(words(english)).english, english
+
+
+def test_dutch_entries_match_by_stem_and_longest_phrase_first(tmp_path):
+    text = "woorden:\n  tandarts: [medische kosten]\n  rood staan: [schulden]\n  rood: [kleur]\n"
+    lexicon = load_lexicon(write(tmp_path, text))
+    assert lexicon.match(["tandartsen"]).meanings == (("medische", "kosten"),)
+    found = lexicon.match(["rood", "staan", "bank"])
+    assert (found.length, found.meanings) == (2, (("schulden",),))
+
+
+def test_english_entries_match_exactly_so_dutch_words_are_not_caught(tmp_path):
+    lexicon = load_lexicon(write(tmp_path, "engels:\n  rent: huur\n"))
+    assert lexicon.match(["rent"]).meanings == (("huur",),)
+    assert lexicon.match(["rente"]).length == 0  # Dutch `rente` stems to `rent`
+
+
+def test_filler_matches_with_no_meaning(tmp_path):
+    lexicon = load_lexicon(write(tmp_path, "vulwoorden: [hoe, waar vraag ik]\n"))
+    found = lexicon.match(["waar", "vraag", "ik", "huurtoeslag"])
+    assert (found.length, found.meanings) == (3, ())
+
+
+def test_lexicon_words_are_dutch_only(tmp_path):
+    text = "woorden:\n  stroom: [energie]\nengels:\n  power: [energie]\nwoorddelen: [kosten]\n"
+    lexicon = load_lexicon(write(tmp_path, text))
+    assert lexicon.words == {"stroom", "energie", "kosten"}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("woorden: [stroom]\n", "'woorden' moet een lijst zijn"),
+        ("woorden:\n  stroom:\n", "'woorden.stroom' moet een of meer woorden hebben"),
+        ("woorden:\n  stroom: [1, 2]\n", "'woorden.stroom' moet een of meer woorden hebben"),
+        ("vulwoorden: [hoe, no]\n", "zet dit woord tussen aanhalingstekens"),
+        ("vulwoorden: hoe\n", "'vulwoorden' moet een lijst met woorden zijn"),
+        ("synoniemen: {}\n", "alleen deze onderdelen"),
+        ("woorden:\n  '?!': [energie]\n", "bevat geen woorden"),
+        ("woorden: [unclosed\n", "kan niet gelezen worden"),
+    ],
+)
+def test_mistakes_name_the_entry(tmp_path, text, message):
+    with pytest.raises(LexiconError, match=message):
+        load_lexicon(write(tmp_path, text))
