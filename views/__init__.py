@@ -1,0 +1,1 @@
+"""Flask blueprints: the site for candidates, the JSON API, error pages."""

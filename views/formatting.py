@@ -1,0 +1,122 @@
+"""Numbers, money and dates in the visitor's language (Babel), and the amount to show for this year."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from flask import Flask, current_app
+from flask_babel import format_currency, format_date, format_decimal, get_locale
+from markupsafe import Markup
+
+from regelingen.model import Amount, Limit, Scheme
+from views.languages import LANGUAGES, current_language
+
+CONTENT_LANGUAGE = "nl"
+
+
+@dataclass(frozen=True)
+class ShownAmount:
+    """An amount as the page shows it: the figure for this year, or the latest one with its year."""
+
+    description: str
+    money: str
+    per: str
+    maximum: bool
+    year: int
+    is_old: bool
+    is_future: bool
+
+
+def today() -> date:
+    """Today's date; tests may fix it with the `TODAY` config value."""
+    return current_app.config.get("TODAY") or date.today()
+
+
+def money(value: float) -> str:
+    """An amount in euros for the current locale: `€ 1.234,50`, or `€ 150` for whole euros."""
+    pattern = get_locale().currency_formats["standard"].pattern
+    if float(value).is_integer():
+        # Whole euros read easier without ",00"; keep the locale's own pattern otherwise.
+        pattern = pattern.replace(".00", "")
+    return format_currency(value, "EUR", format=pattern, currency_digits=False)
+
+
+def long_date(value: date) -> str:
+    """A date written out in the current locale, such as `1 januari 2027`."""
+    return format_date(value, "long")
+
+
+def number(value: float) -> str:
+    """A number with the locale's separators."""
+    return format_decimal(value)
+
+
+def shown_amount(amount: Amount) -> ShownAmount:
+    """The figure for this year, or the nearest one, and whether its year differs from this one."""
+    this_year = today().year
+    year, value = amount.for_year(this_year)
+    return ShownAmount(
+        amount.description, money(value), amount.per, amount.maximum, year, year < this_year, year > this_year
+    )
+
+
+def shown_limit(limit: Limit) -> dict[str, str | int | bool | None]:
+    """An income or wealth limit with its amounts formatted, and whether its year is an old one."""
+    return {
+        "single": money(limit.single),
+        "couple": money(limit.couple) if limit.couple is not None else None,
+        "per": limit.per,
+        "year": limit.year,
+        "is_old": limit.year < today().year,
+    }
+
+
+def tel_href(phone: str) -> str:
+    """A `tel:` link target for a Dutch phone number as written in the data (`14 0412`, `0800-8115`)."""
+    return "tel:" + re.sub(r"\D", "", phone)
+
+
+def lang_attrs(code: str) -> Markup:
+    """`lang` (and `dir`) attributes for text in language `code` when the page is in another one."""
+    page = current_language()
+    if code == page:
+        return Markup("")
+    attrs = Markup(' lang="{}"').format(code)
+    language = LANGUAGES.get(code)
+    direction = language.direction if language else "ltr"
+    if direction != LANGUAGES[page].direction:
+        attrs += Markup(' dir="{}"').format(direction)
+    return attrs
+
+
+def content_attrs() -> Markup:
+    """Attributes for scheme texts, which stay Dutch whatever the interface language."""
+    return lang_attrs(CONTENT_LANGUAGE)
+
+
+def summary_of(scheme: Scheme) -> tuple[str, str]:
+    """The scheme's summary in the interface language when the file has one, with its language code."""
+    language = current_language()
+    if language in scheme.translated_summaries:
+        return scheme.translated_summaries[language], language
+    return scheme.summary, CONTENT_LANGUAGE
+
+
+def init_app(app: Flask) -> None:
+    """Register the formatting filters and helpers for templates."""
+    app.jinja_env.filters.update(
+        money=money,
+        long_date=long_date,
+        number=number,
+        shown_amount=shown_amount,
+        shown_limit=shown_limit,
+        tel=tel_href,
+    )
+    app.jinja_env.globals.update(
+        today=today,
+        lang_attrs=lang_attrs,
+        content_attrs=content_attrs,
+        summary_of=summary_of,
+    )

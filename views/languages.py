@@ -1,0 +1,54 @@
+"""Interface languages: chosen with `?taal=` on every URL (no cookie), Dutch by default."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from flask import Flask, has_request_context, request
+from flask_babel import Babel
+
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
+DEFAULT_LANGUAGE = "nl"
+
+
+@dataclass(frozen=True)
+class Language:
+    """An interface language: its code, its own name for itself, and its writing direction."""
+
+    code: str
+    name: str
+    direction: str = "ltr"
+
+
+LANGUAGES: dict[str, Language] = {
+    language.code: language
+    for language in (
+        Language("nl", "Nederlands"),
+        Language("en", "English"),
+    )
+}
+
+
+def current_language() -> str:
+    """The language of this request: a known `?taal=` value, else Dutch."""
+    if not has_request_context():
+        return DEFAULT_LANGUAGE
+    code = request.args.get("taal", DEFAULT_LANGUAGE)
+    return code if code in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def current_direction() -> str:
+    """`rtl` for right-to-left interface languages, else `ltr`."""
+    return LANGUAGES[current_language()].direction
+
+
+def init_app(app: Flask) -> None:
+    """Set up Flask-Babel with the `?taal=` selector and the catalogs in `translations/`."""
+    Babel(
+        app,
+        locale_selector=current_language,
+        default_locale=DEFAULT_LANGUAGE,
+        default_timezone="Europe/Amsterdam",
+        default_translation_directories=str(TRANSLATIONS),
+    )
