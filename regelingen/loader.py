@@ -62,7 +62,7 @@ def load_catalog(root: Path = DATA_DIR, today: date | None = None, paths: Iterab
     problems: list[Problem] = []
     files: dict[str, str] = {}
     for path in sorted(paths) if paths is not None else data_files(root):
-        shown = _shown_path(path)
+        shown = shown_path(path)
         folder = path.parent.name
         if paths is None and path.parent.parent.resolve() != root.resolve():
             problems.append(Problem(shown, 1, "dit bestand staat in de verkeerde map; zet het in data/schemes/<gemeente>/"))
@@ -94,7 +94,7 @@ def load_catalog(root: Path = DATA_DIR, today: date | None = None, paths: Iterab
     return Catalog(MappingProxyType(municipalities), MappingProxyType(schemes), tuple(problems), MappingProxyType(files))
 
 
-def _shown_path(path: Path) -> str:
+def shown_path(path: Path) -> str:
     """The path as staff know it: relative to the repository when it lies inside it."""
     try:
         return str(path.resolve().relative_to(DATA_DIR.parent.parent))

@@ -1,0 +1,108 @@
+"""Safe publishing: validated snapshots, the last good version of a broken file, live pick-up."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from app import create_app
+from publishing import load_published, publish
+from search.index import current_generation
+
+FIXTURES = Path(__file__).parent / "data" / "schemes"
+SCHEME = Path("oss") / "bijzondere-bijstand.yaml"
+
+
+@pytest.fixture
+def data(tmp_path):
+    """A writable copy of the fixture data."""
+    shutil.copytree(FIXTURES, tmp_path / "data")
+    return tmp_path / "data"
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _title(generation: Path, data: Path) -> str:
+    return load_published(generation, data).schemes["oss/bijzondere-bijstand"].title
+
+
+def test_publish_snapshots_the_files_it_was_built_from(data, tmp_path):
+    """A generation holds its own copy of the data, named after the live files."""
+    generation = publish(data, tmp_path / "index")
+    catalog = load_published(generation, data)
+    assert (generation / "schemes" / SCHEME).is_file()
+    assert catalog.files["oss/bijzondere-bijstand"].endswith("data/oss/bijzondere-bijstand.yaml")
+    assert not catalog.errors
+
+
+def test_a_broken_change_keeps_the_last_good_version_serving(data, tmp_path):
+    """The broken file is reported, not published; candidates keep seeing the previous version."""
+    index = tmp_path / "index"
+    first = publish(data, index)
+    good_title = _title(first, data)
+    _edit(data / SCHEME, f"titel: {good_title}", "titel: KAPOTTE VERSIE\ngecontroleerd_op: 2026-13-01")
+    second = publish(data, index)
+    catalog = load_published(second, data)
+    assert catalog.schemes["oss/bijzondere-bijstand"].title == good_title
+    messages = [str(problem) for problem in catalog.problems if "bijzondere-bijstand" in problem.path]
+    assert any("twee keer" in message or "datum" in message for message in messages)
+    assert any("vorige goede versie" in message for message in messages)
+
+
+def test_a_new_broken_file_is_not_published(data, tmp_path):
+    """Without an earlier good version there is nothing to fall back on: the scheme stays away."""
+    (data / "oss" / "nieuw.yaml").write_text("titel: [kapot", encoding="utf-8")
+    catalog = load_published(publish(data, tmp_path / "index"), data)
+    assert "oss/nieuw" not in catalog.schemes
+    assert any(problem.path.endswith("oss/nieuw.yaml") and problem.is_error for problem in catalog.problems)
+
+
+def test_publish_only_if_changed_reuses_the_live_generation(data, tmp_path):
+    """Unchanged data is not rebuilt; a changed file is."""
+    index = tmp_path / "index"
+    first = publish(data, index)
+    assert publish(data, index, only_if_changed=True) == first
+    _edit(data / SCHEME, "titel: ", "titel: Nieuw: ")
+    assert publish(data, index, only_if_changed=True) != first
+
+
+def test_the_running_app_picks_up_a_change_without_restart(data, tmp_path):
+    """The next request after a data change serves the new text, and search finds it."""
+    app = create_app({"TESTING": True, "DATA_DIR": str(data), "INDEX_DIR": str(tmp_path / "index"), "RECHECK_SECONDS": 0})
+    client = app.test_client()
+    before = client.get("/api/v1/schemes/oss/bijzondere-bijstand").get_json()["titel"]
+    _edit(data / SCHEME, f"titel: {before}", "titel: Bijzondere bijstand vernieuwd")
+    assert client.get("/api/v1/schemes/oss/bijzondere-bijstand").get_json()["titel"] == "Bijzondere bijstand vernieuwd"
+    results = client.get("/api/v1/search?q=vernieuwd&municipality=oss").get_json()["results"]
+    assert results and results[0]["id"] == "oss/bijzondere-bijstand"
+
+
+def test_cli_index_publishes_and_reports(app, runner):
+    """`regelingen index` builds a new generation and says how many schemes went live."""
+    app.test_client().get("/healthz")
+    before = current_generation(Path(app.config["INDEX_DIR"]))
+    result = runner.invoke(args=["regelingen", "index"])
+    assert result.exit_code == 0, result.output
+    assert "Gepubliceerd:" in result.output
+    assert current_generation(Path(app.config["INDEX_DIR"])) != before
+
+
+def test_cli_index_failure_keeps_the_old_index(app, runner, monkeypatch):
+    """A build that fails (disk full) leaves the live generation in place."""
+    app.test_client().get("/healthz")
+    before = current_generation(Path(app.config["INDEX_DIR"]))
+
+    def fail(*args, **kwargs):
+        raise OSError("no space left")
+
+    monkeypatch.setattr("publishing.live.publish", fail)
+    result = runner.invoke(args=["regelingen", "index"])
+    assert result.exit_code == 1
+    assert "oude index blijft in gebruik" in result.output
+    assert current_generation(Path(app.config["INDEX_DIR"])) == before
