@@ -6,7 +6,7 @@ PYTHON  ?= python3
 HOST    ?= 127.0.0.1
 PORT    ?= 8000
 
-.PHONY: run test check index translations extract-messages update-messages browser-tools clean
+.PHONY: run test check index bench-search bench-scale docs links translations extract-messages update-messages browser-tools clean
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -24,14 +24,93 @@ run: $(VENV)/.runtime translations
 translations: $(VENV)/.runtime
 	@if [ -d translations ]; then $(VENV)/bin/pybabel compile --use-fuzzy -q -d translations 2>/dev/null || $(VENV)/bin/pybabel compile -d translations; fi
 
+# Interface texts. extract-messages collects every _() text into translations/messages.pot; update-messages
+# merges that into each language's messages.po: then translate the new entries (the tests fail on an empty or
+# fuzzy English one). A new language: pybabel init -i translations/messages.pot -d translations -l <code>.
+extract-messages: $(VENV)/.runtime
+	$(VENV)/bin/pybabel extract -F babel.cfg -k _l -k lazy_gettext --add-location=file --sort-output --no-wrap \
+	  --project=Regelingenwijzer -c TRANSLATORS: -o translations/messages.pot .
+
+update-messages: extract-messages
+	$(VENV)/bin/pybabel update -i translations/messages.pot -d translations --no-wrap
+
 check: $(VENV)/.runtime
 	$(FLASK) regelingen check
 
 index: $(VENV)/.runtime
 	$(FLASK) regelingen index
 
-test: $(VENV)/.dev translations check
+# Search relevance on bench/data/*-queries.yaml next to a plain BM25 baseline (about a minute).
+bench-search: $(VENV)/.runtime
+	$(PY) -m bench.relevance
+
+# Build time, query latency and memory on a generated national-size corpus (several minutes).
+bench-scale: $(VENV)/.runtime
+	$(PY) -m bench.scale
+
+# The field reference in docs/voor-gemeenten.md, generated from schema/*.schema.json (a test fails when it is stale).
+docs: $(VENV)/.runtime
+	$(FLASK) regelingen docs
+
+# Visit every source, form and contact address in the files (run daily on the server; results in var/ and /beheer).
+links: $(VENV)/.runtime
+	$(FLASK) regelingen links
+
+test: $(VENV)/.dev translations check browser-tools bench-tools
 	$(PY) -m pytest
 
+# Browser tests need Debian's chromium (never a downloaded browser), plus axe-core and the Nu Html
+# Checker from npm in ./node_modules. apt runs only when something is missing; npm ci only when the
+# lock file changed. Without root outside CI we say what is missing and the browser tests skip.
+BROWSER_DEBS := chromium fonts-dejavu-core fonts-liberation
+
+browser-tools: node_modules/.installed
+	@missing=""; \
+	[ -x /usr/bin/chromium ] || missing="$(BROWSER_DEBS)"; \
+	command -v java >/dev/null || missing="$$missing openjdk-17-jre-headless"; \
+	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
+	  else \
+	    echo "browser-tools: missing $$missing; install with: sudo apt-get install $$missing" >&2; \
+	    [ -z "$$CI" ] || exit 1; \
+	  fi; \
+	fi
+
+# --ignore-scripts: vnu-jar's postinstall would try to download a Java; we use the system's.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends npm; }
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
 clean:
-	rm -rf $(VENV) var .pytest_cache .hypothesis
+	rm -rf $(VENV) var .pytest_cache .hypothesis node_modules
+
+# Benchmarks. `make bench` runs them all (under 10 minutes) and rewrites docs/benchmarks.md with the machine,
+# the date and the command for every figure; each bench-* target runs one (results in var/bench/).
+# Load tests only ever send traffic to 127.0.0.1, bounded in time and in requests.
+.PHONY: bench bench-tools bench-load bench-app-scale
+
+bench: $(VENV)/.dev bench-tools
+	$(PY) -m bench.report --run
+
+bench-load: $(VENV)/.dev bench-tools
+	$(PY) -m bench.load
+
+bench-app-scale: $(VENV)/.dev
+	$(PY) -m bench.scale_app
+
+# wrk (Debian's package) drives the load test; installed only when missing, as root (CI) or with a hint.
+bench-tools:
+	@command -v wrk >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends wrk; \
+	  else \
+	    echo "bench-tools: wrk is missing; install with: sudo apt-get install wrk" >&2; \
+	    [ -z "$$CI" ] || exit 1; \
+	  fi; }
+
+# Re-vendor the NL Design System CSS and the icon sprite (needs npm; the site itself never does).
+vendor-css:
+	cd tools/nlds && npm ci --silent && python3 build_css.py && python3 build_icons.py

@@ -7,8 +7,19 @@ from typing import Any
 
 from flask import Flask
 
+import regelingen.commands
+import publishing
 import regelingen.web
+import search
 import security
+import views.api
+import views.beheer
+import views.check
+import views.coach
+import views.errors
+import views.health
+import views.preview
+import views.site
 
 ROOT = Path(__file__).resolve().parent
 
@@ -25,5 +36,16 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if test_config:
         app.config.update(test_config)
     regelingen.web.init_app(app)
+    regelingen.commands.init_app(app)
+    search.init_app(app)
+    publishing.init_app(app)
+    views.api.init_app(app)
+    views.site.init_app(app)
+    views.coach.init_app(app)
+    views.check.init_app(app)
+    views.errors.init_app(app)
+    views.health.init_app(app)
+    views.beheer.init_app(app)
+    views.preview.init_app(app)
     security.init_app(app)
     return app

@@ -5,7 +5,9 @@ import os
 
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() + 1))
-worker_class = "sync"
+# Threads, so that idle keep-alive or pre-opened browser connections cannot block a whole worker.
+worker_class = "gthread"
+threads = int(os.environ.get("THREADS", 4))
 timeout = 30
 graceful_timeout = 10
 # No access log: search queries in URLs must not be written anywhere.
