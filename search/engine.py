@@ -147,8 +147,11 @@ def _scoped(query: Query, municipality: str | None, category: str | None) -> Que
     of scoring and then dropping them (much faster than `filter=`).
     """
     required = [query]
-    if municipality:
+    if municipality and municipality != NATIONAL:
         required.append(AnyOf([Term("gemeente", municipality, boost=0), Term("gemeente", NATIONAL, boost=0)]))
+    else:
+        # No municipality chosen: only what applies everywhere, never one municipality's schemes.
+        required.append(Term("gemeente", NATIONAL, boost=0))
     if category:
         required.append(Term("categorie", category, boost=0))
     scoped = And(required) if len(required) > 1 else query

@@ -24,7 +24,8 @@ def openapi_document(municipalities: list[str], categories: list[str], max_limit
                     "summary": "Search schemes in plain language",
                     "description": (
                         "Words, typos, English and compound words are understood; the input is never query "
-                        "syntax. With a municipality, only its own schemes and the national ones are returned. "
+                        "syntax. With a municipality, only its own schemes and the national ones are returned; "
+                        "without one, only the national schemes. "
                         "With no result, `fallback` offers the closest schemes, the categories and a contact."
                     ),
                     "parameters": _search_parameters(municipalities, categories, max_limit),
