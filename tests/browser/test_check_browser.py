@@ -80,6 +80,7 @@ def test_walk_through_the_check_on_a_phone_without_javascript(nojs_phone: Page) 
     page = nojs_phone
     page.goto("/")
     page.locator("main a[href^='/check']").first.click()
+    page.wait_for_load_state()  # measure the first question only once its stylesheet is in
     screens = 0
     while page.url.split("?")[0].endswith("/check"):
         screens += 1

@@ -76,9 +76,10 @@ def assert_keeps(page: Page, key: str, value: str) -> None:
 
 
 def test_search_from_the_home_page(any_page: Page) -> None:
-    """A question typed on the home page leads to results that include the scheme it names."""
-    wanted = sample_scheme(sample_municipality().slug)
-    any_page.goto("/")
+    """A question typed on the home page (municipality chosen) leads to results with the scheme it names."""
+    municipality = sample_municipality().slug
+    wanted = sample_scheme(municipality)
+    any_page.goto(f"/?gemeente={municipality}")
     expect(any_page.locator("h1")).to_be_visible()
     box = any_page.get_by_label("Waar zoekt u hulp bij?")
     box.fill(wanted.title)
