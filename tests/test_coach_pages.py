@@ -248,7 +248,7 @@ def test_scheme_page_offers_the_plan_and_the_guide(client):
 
 
 def test_coach_view_of_results_is_a_form_to_the_plan(client):
-    page = get(client, f"/zoeken?q=kwijtschelding+belasting&weergave=coach&r={CARE}")
+    page = get(client, f"/zoeken?q=kwijtschelding+belasting&gemeente=oss&weergave=coach&r={CARE}")
     form = page.one("form", class_="coach-view")
     assert form.attrs["action"] == "/plan" and form.attrs["method"] == "get"
     boxes = page.all("input", type="checkbox", name="r")
@@ -274,7 +274,7 @@ def test_the_plan_offers_a_search_that_keeps_the_whole_plan(client):
 
 
 def test_normal_results_link_to_the_coach_view(client):
-    page = get(client, "/zoeken?q=kwijtschelding")
+    page = get(client, "/zoeken?q=kwijtschelding&gemeente=oss")
     assert any(query(href).get("weergave") == ["coach"] for href in page.internal_links())
 
 
