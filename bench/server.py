@@ -34,6 +34,20 @@ class Server:
         children = Path(f"/proc/{self.pid}/task/{self.pid}/children")
         return [int(pid) for pid in children.read_text().split()] if children.exists() else []
 
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) used so far by the master and its workers.
+
+        Unlike requests per second, CPU per request does not change when other programs share the machine.
+        """
+        total = 0
+        for pid in [self.pid, *self.worker_pids()]:
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue  # a worker that was just replaced
+            total += int(fields[11]) + int(fields[12])  # utime and stime, in clock ticks
+        return total / os.sysconf("SC_CLK_TCK")
+
 
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that nothing listens on right now."""

@@ -1,0 +1,170 @@
+"""Load test: gunicorn on 127.0.0.1 with the real data, driven by wrk (`make bench-load`).
+
+Runs, one after the other and each alone: a realistic mix (home, search pages with real questions,
+scheme pages, guides, API), the search page, the search API, `/healthz`, and a trivial page (the
+framework's floor). Writes var/bench/load.json and prints a summary.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import yaml
+
+from bench import wrk
+from bench.server import ROOT, Server, gunicorn
+
+QUESTIONS = sorted((ROOT / "bench" / "data").glob("*queries*.yaml"))
+OUTPUT = ROOT / "var" / "bench" / "load.json"
+# An index of its own, so that a rebuild by `make run` or a test elsewhere cannot move it mid-run.
+INDEX_DIR = ROOT / "var" / "bench" / "index"
+# The floor: the same server and middleware, a view that does nothing (added by bench/floor.py only).
+FLOOR_APP, FLOOR_PATH = "bench.floor:create_app()", "/bench/leeg"
+# Out of every 20 requests in the mix: what people on the letters day do most is search and read.
+MIX = {"search": 7, "scheme": 5, "home": 3, "guide": 2, "api": 2, "municipality": 1}
+# The paced run asks for this share of the search page's maximum rate.
+PACED_SHARE = 0.7
+# Targets from issue 7.
+TARGET_SEARCH_P95_MS = 50.0
+TARGET_RATIO = 0.5
+
+
+def questions() -> list[tuple[str, str]]:
+    """(question, municipality) pairs from every question file in bench/data."""
+    pairs = []
+    for path in QUESTIONS:
+        for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            pairs.append((str(item["q"]), str(item.get("municipality") or "")))
+    return pairs or [("huurtoeslag", "")]
+
+
+def search_paths(api: bool = False) -> list[str]:
+    """The search page (or the API) once for every real question, in its municipality."""
+    paths = []
+    for text, municipality in questions():
+        if api:
+            paths.append("/api/v1/search?" + urlencode({"q": text, **({"municipality": municipality} if municipality else {})}))
+        else:
+            paths.append("/zoeken?" + urlencode({"q": text, **({"gemeente": municipality} if municipality else {})}))
+    return paths
+
+
+def mix_paths(scheme_ids: list[str], has_guides: bool, size: int = 400, seed: int = 7) -> list[str]:
+    """A shuffled list of `size` requests in the proportions of MIX (guides become scheme pages without coach mode)."""
+    rng = random.Random(seed)
+    kinds = [kind for kind, weight in MIX.items() for _ in range(weight)]
+    searches, api = search_paths(), search_paths(api=True)
+    paths = []
+    for _ in range(size):
+        kind = rng.choice(kinds)
+        scheme_id = rng.choice(scheme_ids)
+        if kind == "search":
+            paths.append(rng.choice(searches))
+        elif kind == "api":
+            paths.append(rng.choice(api))
+        elif kind == "home":
+            paths.append("/")
+        elif kind == "municipality":
+            paths.append("/" + scheme_id.split("/")[0])
+        elif kind == "guide" and has_guides:
+            paths.append(f"/{scheme_id}/stappenplan")
+        else:
+            paths.append(f"/{scheme_id}")
+    return paths
+
+
+def site_paths() -> tuple[list[str], bool]:
+    """The scheme ids to visit, and whether coach mode serves guides; publishes the index first, as a release does."""
+    from app import create_app
+
+    app = create_app({"INDEX_DIR": str(INDEX_DIR)})
+    outcome = app.test_cli_runner().invoke(args=["regelingen", "index"])
+    if outcome.exit_code != 0:
+        raise RuntimeError(f"regelingen index failed: {outcome.output}")
+    return sorted(app.extensions["catalog"].schemes), "coach.guide" in app.view_functions
+
+
+def run_all(seconds: float, connections: int | None, short: bool = False) -> dict[str, Any]:
+    """Every scenario against one gunicorn (with the trivial view added); `short` runs only the mix."""
+    scheme_ids, has_guides = site_paths()
+    scenarios = {"mix": mix_paths(scheme_ids, has_guides)}
+    if not short:
+        scenarios |= {"search_page": search_paths(), "search_api": search_paths(api=True), "healthz": ["/healthz"], "floor": [FLOOR_PATH]}
+    figures: dict[str, Any] = {}
+    with gunicorn(FLOOR_APP, env={"REGELINGEN_INDEX_DIR": str(INDEX_DIR)}) as server:
+        connections = connections or server.workers * 2
+        wrk.run(server.base_url, scenarios["mix"], 1 if short else 3, connections)  # every worker loads and warms up
+        for name, paths in scenarios.items():
+            figures[name] = _measured(server, paths, seconds, connections)
+        if not short:  # latency at a steady rate below the maximum, as on a busy day that the site keeps up with
+            steady = PACED_SHARE * figures["search_page"]["requests_per_second"]
+            figures["search_page_paced"] = _measured(server, scenarios["search_page"], seconds, connections, steady)
+        workers = server.workers
+    result = {"workers": workers, "connections": connections, "seconds": seconds, "guides_in_mix": has_guides, "scenarios": figures}
+    return result if short else result | _verdict(figures)
+
+
+def _measured(server: Server, paths: list[str], seconds: float, connections: int, rate: float | None = None) -> dict[str, Any]:
+    """One wrk run, plus the server's CPU milliseconds per request and what one core can answer per second."""
+    cpu = server.cpu_seconds()
+    run = wrk.run(server.base_url, paths, seconds, connections, rate=rate)
+    cpu_ms = 1000 * (server.cpu_seconds() - cpu) / max(run["requests"], 1)
+    return run | {"cpu_ms_per_request": round(cpu_ms, 2), "requests_per_core_second": round(1000 / cpu_ms, 1) if cpu_ms else 0.0}
+
+
+def _verdict(figures: dict[str, Any]) -> dict[str, Any]:
+    """The ratios and whether each target of issue 7 is met."""
+    floor = figures["floor"]["requests_per_second"] or 1.0
+    healthz = figures["healthz"]["requests_per_second"] or 1.0
+    page = figures["search_page"]
+    return {
+        "ratio_search_page_to_floor": round(page["requests_per_second"] / floor, 3),
+        "ratio_search_api_to_floor": round(figures["search_api"]["requests_per_second"] / floor, 3),
+        "ratio_search_page_to_healthz": round(page["requests_per_second"] / healthz, 3),
+        # The same ratios from CPU per request, which other programs on the machine do not disturb.
+        "ratio_search_page_to_floor_cpu": round(figures["floor"]["cpu_ms_per_request"] / page["cpu_ms_per_request"], 3),
+        "ratio_search_api_to_floor_cpu": round(figures["floor"]["cpu_ms_per_request"] / figures["search_api"]["cpu_ms_per_request"], 3),
+        "targets": {
+            "zero_errors": all(run["errors"]["total"] == 0 for run in figures.values()),
+            "search_p95_under_50ms": page["latency_ms"]["p95"] < TARGET_SEARCH_P95_MS,
+            "search_p95_under_50ms_paced": figures["search_page_paced"]["latency_ms"]["p95"] < TARGET_SEARCH_P95_MS,
+            "search_at_least_half_of_floor": page["requests_per_second"] >= TARGET_RATIO * floor,
+        },
+    }
+
+
+def print_summary(result: dict[str, Any]) -> None:
+    """One line per scenario, then the ratios and targets."""
+    print(f"gunicorn: {result['workers']} workers; wrk: {result['connections']} connections, {result['seconds']:g} s per run")
+    print(f"{'scenario':<18}{'req/s':>8}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}{'errors':>7}{'requests':>9}{'CPU ms':>8}{'/core/s':>8}")
+    for name, run in result["scenarios"].items():
+        latency = run["latency_ms"]
+        print(f"{name:<18}{run['requests_per_second']:>8.1f}{latency['p50']:>8.1f}{latency['p95']:>8.1f}{latency['p99']:>8.1f}"
+              f"{run['errors']['total']:>7}{run['requests']:>9}{run['cpu_ms_per_request']:>8.2f}{run['requests_per_core_second']:>8.0f}")
+    for key, value in result.items():
+        if key.startswith("ratio_"):
+            print(f"{key}: {value}")
+    for target, met in result.get("targets", {}).items():
+        print(f"target {target}: {'met' if met else 'NOT MET'}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the load test and write var/bench/load.json."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=12, help="length of each wrk run (default 12)")
+    parser.add_argument("--connections", type=int, help="open connections (default: 2 per worker)")
+    parser.add_argument("--output", type=Path, default=OUTPUT)
+    args = parser.parse_args(argv)
+    result = run_all(args.seconds, args.connections)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print_summary(result)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,95 @@
+"""Markdown tables for the figures that benchmarks write as JSON into var/bench/."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+SCENARIOS = {
+    "mix": "Realistic mix (home, search pages, scheme pages, guides, API)",
+    "search_page": "Search page `/zoeken` alone (every real question)",
+    "search_page_paced": "Search page, paced at 70 % of its maximum rate",
+    "search_api": "Search API `/api/v1/search` alone",
+    "healthz": "`/healthz` alone (it runs a one-result search)",
+    "floor": "Trivial view alone (same app and middleware, no work): the floor",
+}
+
+
+def _mark(met: bool) -> str:
+    return "met" if met else "**not met**"
+
+
+def load_table(data: dict[str, Any]) -> list[str]:
+    """Requests per second, latency percentiles and errors per scenario, then the ratios and targets."""
+    lines = [
+        f"gunicorn as set in gunicorn.conf.py, {data['workers']} workers (cores + 1); wrk with {data['connections']} connections, "
+        f"{data['seconds']:g} s per scenario, one scenario at a time; pages asked with `Accept-Encoding: gzip`.",
+        "",
+        "| Scenario | Requests/s | p50 ms | p95 ms | p99 ms | Errors | Requests | Server CPU ms per request | Requests per core-second |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name, run in data["scenarios"].items():
+        latency = run["latency_ms"]
+        lines.append(
+            f"| {SCENARIOS.get(name, name)} | {run['requests_per_second']:.0f} | {latency['p50']:.1f} | {latency['p95']:.1f} "
+            f"| {latency['p99']:.1f} | {run['errors']['total']} | {run['requests']} | {run['cpu_ms_per_request']:.2f} "
+            f"| {run['requests_per_core_second']:.0f} |"
+        )
+    lines += [
+        "",
+        "Requests per second and latency depend on what else runs on the machine; CPU per request (all gunicorn "
+        "processes, from /proc) does not, so *requests per core-second* is the figure to plan capacity with.",
+    ]
+    if "targets" in data:
+        targets = data["targets"]
+        lines += [
+            "",
+            f"- Search page throughput / floor: **{data['ratio_search_page_to_floor']:.2f}**; "
+            f"search API / floor: **{data['ratio_search_api_to_floor']:.2f}**; search page / `/healthz`: "
+            f"{data['ratio_search_page_to_healthz']:.2f}. From CPU per request: search page / floor "
+            f"**{data['ratio_search_page_to_floor_cpu']:.2f}**, search API / floor **{data['ratio_search_api_to_floor_cpu']:.2f}**.",
+            f"- Target zero errors: {_mark(targets['zero_errors'])}. Target search p95 under 50 ms: "
+            f"{_mark(targets['search_p95_under_50ms'])} at the maximum rate, "
+            f"{_mark(targets.get('search_p95_under_50ms_paced', False))} at 70 % of it. "
+            f"Target search at least half the floor: {_mark(targets['search_at_least_half_of_floor'])}.",
+        ]
+    return lines
+
+
+APP_SCALE_ROWS = (
+    ("schemes", "Schemes"),
+    ("municipalities", "Municipalities (folders, with `landelijk`)"),
+    ("publish_s", "Publish (the release step): validate, snapshot, full index build (s)"),
+    ("publish_cpu_s", "… of which CPU (s)"),
+    ("index_mb", "Publication on disk: index and snapshot (MB)"),
+    ("startup_s", "Worker start-up: import + create_app + first search (s)"),
+    ("startup_cpu_s", "… of which CPU (s)"),
+    ("create_app_s", "… of which create_app: load and validate every file (s)"),
+    ("first_search_s", "… of which the first request: load the published snapshot (s)"),
+    ("stamp_check_ms", "Each worker's look for changed data, once a second (ms)"),
+    ("rss_mb", "Memory per worker after warm-up, RSS (MB)"),
+    ("search_p50_ms", "Search latency p50 (ms)"),
+    ("search_p95_ms", "Search latency p95 (ms)"),
+    ("searches_per_core_s", "Search pages per core per second (1000 / CPU ms)"),
+)
+
+
+def app_scale_table(data: dict[str, Any]) -> list[str]:
+    """One worker on today's data and on the national corpus: build, start-up, memory, latency, CPU per page."""
+    corpora = data["corpora"]
+    names = list(corpora)
+    lines = ["| Figure | " + " | ".join(names) + " |", "| --- |" + " ---: |" * len(names)]
+    for key, label in APP_SCALE_ROWS:
+        values = [corpora[name].get(key) for name in names]
+        lines.append(f"| {label} | " + " | ".join("–" if value is None else f"{value:g}" for value in values) + " |")
+    pages = list(corpora[names[0]].get("pages_cpu_ms", {}))
+    if pages:
+        lines += ["", "CPU milliseconds per request, in-process (median; gzip asked for, as a phone does):", ""]
+        lines += ["| Page | " + " | ".join(names) + " |", "| --- |" + " ---: |" * len(names)]
+        for page in pages:
+            values = [corpora[name]["pages_cpu_ms"].get(page) for name in names]
+            lines.append(f"| {page} | " + " | ".join("–" if value is None else f"{value:g}" for value in values) + " |")
+    return lines
+
+
+RENDERERS: dict[str, Callable[[dict[str, Any]], list[str]]] = {"load": load_table, "app_scale": app_scale_table}
