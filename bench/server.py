@@ -1,4 +1,8 @@
-"""Run the real site under gunicorn on a free 127.0.0.1 port for a benchmark, and stop it afterwards."""
+"""Run the real site under gunicorn on a free 127.0.0.1 port, and stop it afterwards.
+
+The one way this project starts gunicorn outside `make run`: the benchmarks, the live-publishing test
+and the browser tests (tests/browser/harness.py) all use `gunicorn()`.
+"""
 
 from __future__ import annotations
 
@@ -11,14 +15,14 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-GUNICORN = Path(sys.executable).with_name("gunicorn")
-# Benchmarks only ever talk to this machine.
+# The server only ever listens on this machine.
 HOST = "127.0.0.1"
+LOG_TAIL = 3000
 
 
 @dataclass(frozen=True)
@@ -63,22 +67,32 @@ def default_workers() -> int:
 
 @contextmanager
 def gunicorn(
-    app: str = "app:create_app()", workers: int | None = None, env: dict[str, str] | None = None, timeout: float = 90
+    app: str = "app:create_app()",
+    workers: int | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = 90,
+    log: Path | None = None,
 ) -> Iterator[Server]:
-    """Start gunicorn with gunicorn.conf.py, wait until /healthz answers 200 on every worker, then yield it."""
+    """Start gunicorn with gunicorn.conf.py, wait until /healthz answers 200 on every worker, then yield it.
+
+    With `log`, gunicorn's output goes to that file (and its end into any start-up error); without, its
+    error log goes to this terminal.
+    """
     workers = workers or default_workers()
     port = free_port()
     environment = {**os.environ, "HOST": HOST, "PORT": str(port), "WEB_CONCURRENCY": str(workers), **(env or {})}
-    process = subprocess.Popen(
-        [str(GUNICORN), "--config", str(ROOT / "gunicorn.conf.py"), app],
-        cwd=ROOT,
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+    with open(log, "wb") if log else nullcontext() as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "--config", str(ROOT / "gunicorn.conf.py"), app],
+            cwd=ROOT,
+            env=environment,
+            stdout=output or subprocess.DEVNULL,
+            stderr=subprocess.STDOUT if output else None,
+            start_new_session=True,
+        )
     server = Server(f"http://{HOST}:{port}", process.pid, workers)
     try:
-        _wait_until_ready(server, process, timeout)
+        _wait_until_ready(server, process, timeout, log)
         yield server
     finally:
         process.send_signal(signal.SIGTERM)
@@ -89,16 +103,23 @@ def gunicorn(
             process.wait()
 
 
-def _wait_until_ready(server: Server, process: subprocess.Popen, timeout: float) -> None:
+def _wait_until_ready(server: Server, process: subprocess.Popen, timeout: float, log: Path | None) -> None:
     """Poll /healthz until every worker is up and the site answers; fail with a clear message otherwise."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"gunicorn stopped with exit code {process.returncode}; see the error log above")
+            raise RuntimeError(f"gunicorn stopped with exit code {process.returncode}: {_log_end(log)}")
         if len(server.worker_pids()) >= server.workers and _healthy(server.base_url):
             return
         time.sleep(0.2)
-    raise RuntimeError(f"gunicorn did not answer /healthz within {timeout:.0f} s")
+    raise RuntimeError(f"gunicorn did not answer /healthz within {timeout:.0f} s: {_log_end(log)}")
+
+
+def _log_end(log: Path | None) -> str:
+    """The end of gunicorn's output, or where to find it."""
+    if log is None:
+        return "see the error log above"
+    return "\n" + log.read_text(errors="replace")[-LOG_TAIL:]
 
 
 def _healthy(base_url: str) -> bool:

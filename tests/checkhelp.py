@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qsl
 
 from flask import Flask
+from sitepage import TODAY, make_app as make_page_app
 
-from app import create_app
 from regelingen.answers import Answers, parse_answers
 from regelingen.loader import load_catalog
 from regelingen.normen import Norms, load_norms
@@ -17,8 +16,6 @@ CHECK_DATA = Path(__file__).parent / "data" / "check"
 SCHEMES = CHECK_DATA / "schemes"
 NORMS = CHECK_DATA / "normen.yaml"
 OLD_NORMS = CHECK_DATA / "normen-oud.yaml"
-# The fixture norms have figures from 2026-07-01, so on this day they are current.
-TODAY = date(2026, 11, 21)
 
 
 def answers(query: str) -> Answers:
@@ -40,12 +37,4 @@ def catalog():
 
 def make_app(tmp_path: Path, norms_file: Path = NORMS) -> Flask:
     """The app on the check's fixture schemes and norms, with a fixed date."""
-    return create_app(
-        {
-            "TESTING": True,
-            "DATA_DIR": str(SCHEMES),
-            "INDEX_DIR": str(tmp_path / "index"),
-            "NORMEN_FILE": str(norms_file),
-            "TODAY": TODAY,
-        }
-    )
+    return make_page_app(tmp_path, SCHEMES, NORMEN_FILE=str(norms_file))

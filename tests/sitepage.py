@@ -1,4 +1,4 @@
-"""Helpers for the site's tests: the app on the site fixtures, and pages parsed with html.parser."""
+"""Helpers for the page tests: the app on a set of fixture schemes, and pages fetched and parsed with html.parser."""
 
 from __future__ import annotations
 
@@ -6,23 +6,37 @@ from dataclasses import dataclass, field
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from flask import Flask
+from flask.testing import FlaskClient
 
 from app import create_app
 
 SITE_DATA = Path(__file__).parent / "data" / "site" / "schemes"
-# The fixtures have a 2026 figure and a 2024-only figure: "today" is fixed so both stay what the tests expect.
+# "Today" is fixed so the fixtures stay what the tests expect: the site's 2026 figure is current and its
+# 2024-only figure old, the check's norms (from 2026-07-01) apply, and a guide prints a stable "Gedrukt op".
 TODAY = date(2026, 11, 21)
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
-def make_app(tmp_path: Path) -> Flask:
-    """The app on the site's fixture schemes, with its index in a temp dir and a fixed date."""
+def make_app(tmp_path: Path, data_dir: Path = SITE_DATA, **config: Any) -> Flask:
+    """The app on fixture schemes (the site's unless `data_dir` says), its index in a temp dir, on a fixed date."""
     return create_app(
-        {"TESTING": True, "DATA_DIR": str(SITE_DATA), "INDEX_DIR": str(tmp_path / "index"), "TODAY": TODAY}
+        {"TESTING": True, "DATA_DIR": str(data_dir), "INDEX_DIR": str(tmp_path / "index"), "TODAY": TODAY, **config}
     )
+
+
+def get_page(client: FlaskClient, url: str, status: int = 200, cache: str | None = None) -> Page:
+    """GET `url`, check its status, that it is HTML without a cookie (and its Cache-Control if given), and parse it."""
+    response = client.get(url)
+    assert response.status_code == status, f"{url}: {response.status_code}"
+    assert response.mimetype == "text/html", f"{url}: {response.mimetype}"
+    assert "Set-Cookie" not in response.headers, url
+    if cache is not None:
+        assert response.headers["Cache-Control"] == cache, f"{url}: {response.headers['Cache-Control']}"
+    return Page(response.get_data(as_text=True))
 
 
 @dataclass

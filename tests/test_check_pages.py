@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from checkhelp import make_app
-from sitepage import Page, path, query, words
+from sitepage import Page, get_page, path, query, words
 
 FULL = "gemeente=oss&partner=nee&kinderen=geen&leeftijd=21-aow&ontvangt=geen&inkomen=1680-2000&wonen=huur"
 
@@ -16,12 +16,8 @@ def app(tmp_path):
 
 
 def get(client, url: str, status: int = 200) -> Page:
-    """GET `url`, check the status and that the page is never stored, and parse it."""
-    response = client.get(url)
-    assert response.status_code == status, f"{url}: {response.status_code}"
-    assert response.headers["Cache-Control"] == "no-store"
-    assert "Set-Cookie" not in response.headers
-    return Page(response.get_data(as_text=True))
+    """A page of the check: never stored, since the answers are in its address and its text."""
+    return get_page(client, url, status, cache="no-store")
 
 
 def test_first_screen_asks_the_municipality_with_why_and_dont_know(client):
@@ -175,11 +171,4 @@ def test_english_result_reasons_are_translated_with_english_money(client):
 
 def test_home_page_links_to_the_check(client):
     """The home page offers the check."""
-    assert "/check" in [path(href) for href in get_home(client).internal_links()]
-
-
-def get_home(client) -> Page:
-    """The home page (it may be cached, so only its status is checked)."""
-    response = client.get("/")
-    assert response.status_code == 200
-    return Page(response.get_data(as_text=True))
+    assert "/check" in [path(href) for href in get_page(client, "/").internal_links()]

@@ -7,10 +7,10 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from coachapp import CARE, EXTRA, TAX, make_coach_app
+from coachapp import CARE, COACH_DATA, EXTRA, TAX
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sitepage import Page, path, query, words
+from sitepage import Page, get_page, make_app, path, query, words
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = f"/plan?r={TAX}&r={EXTRA}&r={CARE}"
@@ -20,14 +20,7 @@ TAX_TITLE = "Kwijtschelding gemeentelijke belastingen"
 @pytest.fixture
 def app(tmp_path):
     """The app on the coach fixture schemes, on a fixed day."""
-    return make_coach_app(tmp_path)
-
-
-def get(client, url: str, status: int = 200) -> Page:
-    """GET `url`, check the status, and parse the page."""
-    response = client.get(url)
-    assert response.status_code == status, f"{url}: {response.status_code}"
-    return Page(response.get_data(as_text=True))
+    return make_app(tmp_path, COACH_DATA)
 
 
 def texts(page: Page, tag: str, **attrs: str) -> list[str]:
@@ -43,7 +36,7 @@ def descendants(element):
 
 
 def test_guide_has_steps_checklist_where_after_help_contact_dates_source_and_qr(client):
-    page = get(client, f"/{TAX}/stappenplan")
+    page = get_page(client, f"/{TAX}/stappenplan")
     assert texts(page, "p", class_="sheet-step__what") == [
         "Vraag de kwijtschelding online aan met DigiD.",
         "Stuur de papieren mee die de gemeente vraagt.",
@@ -81,14 +74,14 @@ def test_guide_has_steps_checklist_where_after_help_contact_dates_source_and_qr(
 
 
 def test_guide_title_is_dutch_content_and_the_page_links_to_the_plan(client):
-    page = get(client, f"/{TAX}/stappenplan?taal=en")
+    page = get_page(client, f"/{TAX}/stappenplan?taal=en")
     assert page.one("h2", class_="sheet__title").lang == "nl"
     to_plan = [query(href) for href in page.internal_links() if path(href) == "/plan"]
     assert to_plan and to_plan[0]["r"] == [TAX] and to_plan[0]["taal"] == ["en"]
 
 
 def test_guide_without_digid_shows_the_other_way_first(client):
-    page = get(client, f"/{TAX}/stappenplan?heb=niets")
+    page = get_page(client, f"/{TAX}/stappenplan?heb=niets")
     steps = texts(page, "p", class_="sheet-step__what")
     assert steps[0] == "Vraag een formulier op papier aan bij de balie van het gemeentehuis, Raadhuislaan 10."
     later = "Heeft u later wel DigiD? Dan kan het ook zo: Vraag de kwijtschelding online aan met DigiD."
@@ -96,18 +89,18 @@ def test_guide_without_digid_shows_the_other_way_first(client):
 
 
 def test_guide_leaves_out_done_steps(client):
-    page = get(client, f"/{TAX}/stappenplan?klaar={TAX}.1&klaar={TAX}.2")
+    page = get_page(client, f"/{TAX}/stappenplan?klaar={TAX}.1&klaar={TAX}.2")
     assert texts(page, "p", class_="sheet-step__what") == ["De gemeente bekijkt uw aanvraag en stuurt u een brief."]
     assert "2 stappen heeft u al gedaan. Goed bezig!" in words(page.main_text)
 
 
 def test_guide_for_an_unknown_scheme_is_a_friendly_404(client):
-    get(client, "/oss/bestaat-niet/stappenplan", 404)
+    get_page(client, "/oss/bestaat-niet/stappenplan", 404)
 
 
 def test_plan_shows_goal_order_who_when_and_fewer_trips(client):
     notes = f"wie.{CARE}.2=ander&door.{CARE}.2=mijn+zus&wanneer.{CARE}.2=vrijdag"
-    page = get(client, f"{PLAN}&doel=Rust+in+mijn+hoofd&heb=bankapp&{notes}")
+    page = get_page(client, f"{PLAN}&doel=Rust+in+mijn+hoofd&heb=bankapp&{notes}")
     assert words(page.text_of("p", class_="plan__goal-text")) == "Rust in mijn hoofd"
     assert texts(page, "h2", class_="sheet__title") == [TAX_TITLE, "Bijzondere bijstand", "Zorgtoeslag"]
     text = words(page.main_text)
@@ -122,7 +115,7 @@ def test_plan_shows_goal_order_who_when_and_fewer_trips(client):
 
 
 def test_plan_editor_is_a_get_form_holding_the_whole_plan(client):
-    page = get(client, f"{PLAN}&doel=Werk&wie.{CARE}.1=coach&klaar={EXTRA}.1&taal=en")
+    page = get_page(client, f"{PLAN}&doel=Werk&wie.{CARE}.1=coach&klaar={EXTRA}.1&taal=en")
     form = page.one("form", id="aanpassen")
     assert form.attrs["method"] == "get" and form.attrs["action"] == "/plan"
     hidden = {}
@@ -157,7 +150,7 @@ def test_saving_drops_empty_fields_from_the_link(client):
 
 
 def test_plan_link_and_qr_are_the_canonical_url(client):
-    page = get(client, f"/plan?heb=lezer&r={CARE}&doel=Samen+verder")
+    page = get_page(client, f"/plan?heb=lezer&r={CARE}&doel=Samen+verder")
     link = page.one("a", class_="plan__url").attrs["href"]
     assert link == f"http://localhost/plan?r={CARE}&doel=Samen+verder&heb=lezer"
 
@@ -177,18 +170,18 @@ def test_unknown_schemes_and_markup_get_a_clear_message_escaped(client):
 
 def test_too_many_schemes_are_named_plainly(client):
     many = "&".join(f"r=oss/regeling-{number}" for number in range(12))
-    page = get(client, f"/plan?r={TAX}&{many}")
+    page = get_page(client, f"/plan?r={TAX}&{many}")
     assert "In één stappenplan passen 10 regelingen. U ziet de eerste 10." in words(page.main_text)
 
 
 def test_an_empty_plan_says_how_to_fill_it(client):
-    page = get(client, "/plan")
+    page = get_page(client, "/plan")
     assert "Er staat nog geen regeling in dit stappenplan." in words(page.main_text)
     assert page.all("form", action="/zoeken")
 
 
 def test_two_languages_on_one_sheet(client):
-    page = get(client, f"/{TAX}/stappenplan?taal=en")
+    page = get_page(client, f"/{TAX}/stappenplan?taal=en")
     kicker = page.one("p", class_="sheet__kicker")
     assert words(kicker.text) == "How to apply · Zo vraagt u het aan"
     dutch = [element for element in page.all("span", class_="dual") if element.lang == "nl"]
@@ -198,7 +191,7 @@ def test_two_languages_on_one_sheet(client):
 
 
 def test_dutch_sheet_has_no_second_language(client):
-    page = get(client, f"/{TAX}/stappenplan")
+    page = get_page(client, f"/{TAX}/stappenplan")
     assert page.all("span", class_="dual") == []
 
 
@@ -231,7 +224,7 @@ def test_a_plan_request_leaves_nothing_on_disk_or_in_the_logs(client, tmp_path, 
 
 def test_without_chromium_the_pdf_link_explains_and_the_pdf_url_is_kind(app, client):
     app.config["CHROMIUM"] = "/nonexistent/chromium"
-    page = get(client, f"/{TAX}/stappenplan")
+    page = get_page(client, f"/{TAX}/stappenplan")
     assert not [href for href in page.internal_links() if ".pdf" in href]
     assert "Een PDF maken lukt op dit moment niet. Printen kan wel." in words(page.main_text)
     for url in (f"/{TAX}/stappenplan.pdf", f"/plan.pdf?r={TAX}"):
@@ -241,14 +234,14 @@ def test_without_chromium_the_pdf_link_explains_and_the_pdf_url_is_kind(app, cli
 
 
 def test_scheme_page_offers_the_plan_and_the_guide(client):
-    page = get(client, f"/{TAX}")
+    page = get_page(client, f"/{TAX}")
     targets = {path(href): query(href) for href in page.internal_links()}
     assert targets["/plan"]["r"] == [TAX]
     assert f"/{TAX}/stappenplan" in targets
 
 
 def test_coach_view_of_results_is_a_form_to_the_plan(client):
-    page = get(client, f"/zoeken?q=kwijtschelding+belasting&gemeente=oss&weergave=coach&r={CARE}")
+    page = get_page(client, f"/zoeken?q=kwijtschelding+belasting&gemeente=oss&weergave=coach&r={CARE}")
     form = page.one("form", class_="coach-view")
     assert form.attrs["action"] == "/plan" and form.attrs["method"] == "get"
     boxes = page.all("input", type="checkbox", name="r")
@@ -259,12 +252,12 @@ def test_coach_view_of_results_is_a_form_to_the_plan(client):
 
 
 def test_the_plan_offers_a_search_that_keeps_the_whole_plan(client):
-    page = get(client, f"/plan?r={TAX}&doel=Werk&wie.{TAX}.1=coach")
+    page = get_page(client, f"/plan?r={TAX}&doel=Werk&wie.{TAX}.1=coach")
     form = page.one("form", class_="plan__add")
     assert form.attrs["action"] == "/zoeken"
     hidden = [(item.attrs["name"], item.attrs["value"]) for item in descendants(form) if item.attrs.get("type") == "hidden"]
     assert hidden == [("weergave", "coach"), ("r", TAX), ("doel", "Werk"), (f"wie.{TAX}.1", "coach")]
-    results = get(client, f"/zoeken?q=zorgtoeslag&weergave=coach&r={TAX}&doel=Werk&wie.{TAX}.1=coach&heb=onzin")
+    results = get_page(client, f"/zoeken?q=zorgtoeslag&weergave=coach&r={TAX}&doel=Werk&wie.{TAX}.1=coach&heb=onzin")
     carried = [
         (field.attrs["name"], field.attrs["value"])
         for field in descendants(results.one("form", class_="coach-view"))
@@ -274,7 +267,7 @@ def test_the_plan_offers_a_search_that_keeps_the_whole_plan(client):
 
 
 def test_normal_results_link_to_the_coach_view(client):
-    page = get(client, "/zoeken?q=kwijtschelding&gemeente=oss")
+    page = get_page(client, "/zoeken?q=kwijtschelding&gemeente=oss")
     assert any(query(href).get("weergave") == ["coach"] for href in page.internal_links())
 
 

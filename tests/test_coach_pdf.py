@@ -9,7 +9,8 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from coachapp import CARE, COACH_DATA, EXTRA, TAX, make_coach_app
+from coachapp import CARE, COACH_DATA, EXTRA, TAX
+from sitepage import make_app
 
 from regelingen.guides import build_guide
 from regelingen.loader import load_catalog
@@ -37,7 +38,7 @@ def tools():
 @pytest.fixture
 def app(tmp_path):
     """The app on the coach fixture schemes."""
-    return make_coach_app(tmp_path)
+    return make_app(tmp_path, COACH_DATA)
 
 
 def pdf_pages(data: bytes, folder: Path) -> list[str]:

@@ -4,18 +4,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Playwright, Request, Route
+
+from bench.server import gunicorn
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMES = ROOT / "data" / "schemes"
@@ -62,61 +58,15 @@ def require_tools(*, need_vnu: bool = False) -> None:
         pytest.skip(message)
 
 
-def free_port() -> int:
-    """A TCP port on localhost that nothing listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextmanager
 def live_server(workdir: Path, data_dir: Path = SCHEMES, timeout: float = 60.0) -> Iterator[str]:
-    """Serve the real app with gunicorn and gunicorn.conf.py, as `make run` does; yield its base URL.
+    """Serve the real app with two gunicorn workers and gunicorn.conf.py, as `make run` does; yield its base URL.
 
     The workers build the index on start-up into `workdir`; gunicorn's output goes to `workdir`/gunicorn.log.
     """
-    port = free_port()
-    env = {
-        **os.environ,
-        "HOST": "127.0.0.1",
-        "PORT": str(port),
-        "WEB_CONCURRENCY": "2",
-        "REGELINGEN_DATA_DIR": str(data_dir),
-        "REGELINGEN_INDEX_DIR": str(workdir / "index"),
-    }
-    log_path = workdir / "gunicorn.log"
-    with open(log_path, "wb") as log:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py", "app:create_app()"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_healthy(base, server, log_path, timeout)
-        yield base
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-
-
-def _wait_until_healthy(base: str, server: subprocess.Popen, log_path: Path, timeout: float) -> None:
-    """Poll /healthz until it answers 200; raise with the server's log when it dies or takes too long."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"gunicorn stopped with code {server.returncode}:\n{log_path.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(f"{base}/healthz", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(0.1)
-    raise RuntimeError(f"{base}/healthz did not answer 200 within {timeout:.0f} s:\n{log_path.read_text()[-3000:]}")
+    env = {"REGELINGEN_DATA_DIR": str(data_dir), "REGELINGEN_INDEX_DIR": str(workdir / "index")}
+    with gunicorn(workers=2, env=env, timeout=timeout, log=workdir / "gunicorn.log") as server:
+        yield server.base_url
 
 
 def launch_chromium(playwright: Playwright) -> Browser:
