@@ -128,6 +128,21 @@ def test_bad_parameters_get_400_with_what_is_allowed(client, params, allowed):
     assert body["error"] and sorted(map(str, body["allowed"])) == sorted(map(str, allowed))
 
 
+def test_empty_parameters_mean_not_given_as_the_description_says(client):
+    """A form sends `municipality=&category=&limit=` for "none chosen": that is the same as leaving them out."""
+    assert search(client, q="huur", municipality="", category="", limit="") == search(client, q="huur")
+    parameters = client.get("/api/v1/openapi.json").get_json()["paths"]["/search"]["get"]["parameters"]
+    assert all(parameter["allowEmptyValue"] for parameter in parameters)
+    assert "Empty or left out" in {p["name"]: p for p in parameters}["municipality"]["description"]
+
+
+@pytest.mark.parametrize("params", [{"municipality": " "}, {"municipality": "oss "}, {"category": " zorg"}, {"limit": " 10 "}])
+def test_a_value_with_spaces_is_not_an_allowed_value(client, params):
+    """Only an empty value means "not given"; anything else must be one of the listed values, exactly."""
+    status, body = search(client, q="huur", **params)
+    assert status == 400 and body["allowed"]
+
+
 def test_one_scheme_in_full(client):
     response = client.get("/api/v1/schemes/oss/voedselbank")
     assert response.status_code == 200

@@ -84,14 +84,16 @@ def bad_parameter(error: BadParameter) -> Response:
 
 
 def _choice(name: str, allowed: list[str]) -> str | None:
-    value = request.args.get(name, "").strip()
+    """One of `allowed`, or None when the parameter is left out or empty (as a form sends "none chosen")."""
+    value = request.args.get(name, "")
     if value and value not in allowed:
         raise BadParameter(f"unknown {name} '{value[:60]}'; use one of the allowed values", allowed)
     return value or None
 
 
 def _limit() -> int:
-    text = request.args.get("limit", "").strip()
+    """The number of results asked for; the default when the parameter is left out or empty."""
+    text = request.args.get("limit", "")
     if not text:
         return DEFAULT_LIMIT
     # isdecimal and the length bound keep int() from failing on '²' or on thousands of digits.

@@ -70,14 +70,26 @@ def _search_parameters(municipalities: list[str], categories: list[str], max_lim
     limit = {"type": "integer", "minimum": 1, "maximum": max_limit, "default": 10}
     return [
         _parameter("q", "What the person looks for, in own words (first 200 characters count).", {"type": "string"}),
-        _parameter("municipality", "Only this municipality, plus the national schemes.", _choice(municipalities)),
-        _parameter("category", "Only this category.", _choice(categories)),
-        _parameter("limit", "How many results to return.", limit),
+        _parameter(
+            "municipality",
+            "Only this municipality, plus the national schemes. Empty or left out: only the national schemes.",
+            _choice(municipalities),
+        ),
+        _parameter("category", "Only this category. Empty or left out: every category.", _choice(categories)),
+        _parameter("limit", "How many results to return. Empty or left out: the default.", limit),
     ]
 
 
 def _parameter(name: str, description: str, schema: dict[str, Any]) -> dict[str, Any]:
-    return {"name": name, "in": "query", "required": False, "description": description, "schema": schema}
+    """A query parameter that may be left out or sent empty (`name=`, as a form sends "none chosen")."""
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "allowEmptyValue": True,
+        "description": description,
+        "schema": schema,
+    }
 
 
 def _choice(values: list[str]) -> dict[str, Any]:
