@@ -1,4 +1,4 @@
-"""Create a commented starting file for a new scheme that already passes `check`."""
+"""Create a commented starting file for a new scheme that passes `check` once its example text is replaced."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import json
 from datetime import date
 from pathlib import Path
 
-from regelingen.loader import Catalog
+from regelingen.loader import load_catalog, municipality_folders
 from regelingen.model import NATIONAL, Municipality
 from regelingen.schema import SCHEME_SCHEMA, categories, load_schema, prerequisites
-from regelingen.validate import MUNICIPALITIES, SLUG
+from regelingen.validate import MUNICIPALITY_FILE, SLUG
 
 # Explanations start with a capital letter; commented-out optional fields start with `# veld:` or `# - `,
 # so removing '# ' (Ctrl+/ in VS Code) turns an example into a working field.
@@ -152,13 +152,16 @@ def scheme_path(root: Path, municipality: str, slug: str) -> Path:
     return Path(root) / municipality / f"{slug}.yaml"
 
 
-def create_scheme_file(root: Path, catalog: Catalog, municipality: str, slug: str, today: date) -> Path:
+def create_scheme_file(root: Path, municipality: str, slug: str, today: date) -> Path:
     """Write the starting file for `<municipality>/<slug>` below `root`; never overwrite a file."""
-    if municipality not in MUNICIPALITIES:
-        raise NewFileError(f"onbekende gemeente '{municipality}'; kies uit: {', '.join(MUNICIPALITIES)}")
-    if municipality not in catalog.municipalities:
+    known = municipality_folders(root)
+    if municipality not in known:
+        raise NewFileError(f"onbekende gemeente '{municipality}'; kies uit: {', '.join(known)}")
+    # Only the municipality's own file is read: its contact fills in the example.
+    place = load_catalog(root, today, paths=[Path(root) / municipality / MUNICIPALITY_FILE]).municipalities.get(municipality)
+    if place is None:
         raise NewFileError(
-            f"de map '{municipality}' heeft geen geldig _gemeente.yaml; los dat eerst op (zie 'regelingen check')"
+            f"de map '{municipality}' heeft geen geldig {MUNICIPALITY_FILE}; los dat eerst op (zie 'regelingen check')"
         )
     if not SLUG.match(slug):
         raise NewFileError(
@@ -167,7 +170,7 @@ def create_scheme_file(root: Path, catalog: Catalog, municipality: str, slug: st
     path = scheme_path(root, municipality, slug)
     try:
         with path.open("x", encoding="utf-8") as file:
-            file.write(scheme_text(catalog.municipalities[municipality], slug, today, shown_path=_shown(path)))
+            file.write(scheme_text(place, slug, today, shown_path=_shown(path)))
     except FileExistsError:
         raise NewFileError(f"{path} bestaat al; kies een andere naam of pas dat bestand aan") from None
     return path

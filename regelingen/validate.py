@@ -3,24 +3,26 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from regelingen.messages import describe, field_name
+from regelingen.model import NATIONAL
+from regelingen.placeholders import placeholder_problems
 from regelingen.problems import ERROR, WARNING, Problem
 from regelingen.schema import MUNICIPALITY_SCHEMA, SCHEME_SCHEMA, validator
 from regelingen.yamlfile import YamlDocument, YamlSyntaxError, parse_yaml, yaml_problem_in_dutch
 
 MUNICIPALITY_FILE = "_gemeente.yaml"
-MUNICIPALITIES = ("meppel", "midden-groningen", "nieuwegein", "nijmegen", "oss", "landelijk")
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 STALE_AFTER = timedelta(days=365)
 
 
 def check_text(text: str, shown_path: str, folder: str, filename: str, today: date) -> tuple[Any, list[Problem]]:
     """Validate one file's text; return its data (None when unusable) and every problem found."""
-    problems = _location_problems(shown_path, folder, filename)
+    problems = _name_problems(shown_path, filename)
     try:
         document = parse_yaml(text)
     except YamlSyntaxError as error:
@@ -34,17 +36,26 @@ def check_text(text: str, shown_path: str, folder: str, filename: str, today: da
     problems += _schema_problems(shown_path, document, data, schema)
     if schema == SCHEME_SCHEMA:
         problems += _scheme_rules(shown_path, document, data, today)
+        problems += placeholder_problems(shown_path, document, data)
     else:
         problems += _municipality_rules(shown_path, document, data, folder)
     return data, problems
 
 
-def _location_problems(shown_path: str, folder: str, filename: str) -> list[Problem]:
-    """A file must sit directly in a known municipality folder and be named `<slug>.yaml`."""
+def folder_problems(shown_path: str, folder: str, known: Collection[str]) -> list[Problem]:
+    """A file must sit in a municipality's folder: one of `known`, the folders with a `_gemeente.yaml`."""
+    if folder in known:
+        return []
+    message = (
+        f"dit bestand staat in een onbekende map '{folder}'; kies uit: {', '.join(known) or '(nog geen)'}. "
+        f"Is het een nieuwe gemeente? Zet dan eerst een {MUNICIPALITY_FILE} in de map."
+    )
+    return [Problem(shown_path, 1, message)]
+
+
+def _name_problems(shown_path: str, filename: str) -> list[Problem]:
+    """A file must be named `<slug>.yaml`."""
     problems = []
-    if folder not in MUNICIPALITIES:
-        allowed = ", ".join(MUNICIPALITIES)
-        problems.append(Problem(shown_path, 1, f"dit bestand staat in een onbekende map '{folder}'; kies uit: {allowed}"))
     stem, suffix = Path(filename).stem, Path(filename).suffix
     if suffix != ".yaml":
         problems.append(Problem(shown_path, 1, f"de bestandsnaam moet eindigen op .yaml (nu: '{suffix}')"))
@@ -120,7 +131,7 @@ def _scheme_rules(shown_path: str, document: YamlDocument, data: dict, today: da
 
 
 def _municipality_rules(shown_path: str, document: YamlDocument, data: dict, folder: str) -> list[Problem]:
-    if folder == "landelijk" or folder not in MUNICIPALITIES:
+    if folder == NATIONAL:
         return []
     return [
         Problem(shown_path, 1, f"'{key}' ontbreekt; dit veld is verplicht voor een gemeente", key)
