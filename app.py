@@ -18,6 +18,7 @@ import views.check
 import views.coach
 import views.errors
 import views.health
+import views.pagecache
 import views.preview
 import views.site
 
@@ -39,6 +40,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     regelingen.commands.init_app(app)
     search.init_app(app)
     publishing.init_app(app)
+    views.pagecache.init_app(app)  # after publishing, before the views: see its docstring
     views.api.init_app(app)
     views.site.init_app(app)
     views.coach.init_app(app)

@@ -2,7 +2,9 @@
 
 Runs, one after the other and each alone: a realistic mix (home, search pages with real questions,
 scheme pages, guides, API), the search page, the search API, `/healthz`, and a trivial page (the
-framework's floor). Writes var/bench/load.json and prints a summary.
+framework's floor). Then the mix and the searches again on a server with the recent pages and answers
+switched off (`*_cold`): what every request costs when no question is ever asked twice.
+Writes var/bench/load.json and prints a summary.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ OUTPUT = ROOT / "var" / "bench" / "load.json"
 INDEX_DIR = ROOT / "var" / "bench" / "index"
 # The floor: the same server and middleware, a view that does nothing (added by bench/floor.py only).
 FLOOR_APP, FLOOR_PATH = "bench.floor:create_app()", "/bench/leeg"
+# The same server without views/pagecache.py and without the search engine's recent answers.
+COLD = {"REGELINGEN_PAGE_CACHE": "false", "REGELINGEN_SEARCH_RECENT_SIZE": "0"}
 # Out of every 20 requests in the mix: what people on the letters day do most is search and read.
 MIX = {"search": 7, "scheme": 5, "home": 3, "guide": 2, "api": 2, "municipality": 1}
 # The paced run asks for this share of the search page's maximum rate.
@@ -92,21 +96,33 @@ def site_paths() -> tuple[list[str], bool]:
 def run_all(seconds: float, connections: int | None, short: bool = False) -> dict[str, Any]:
     """Every scenario against one gunicorn (with the trivial view added); `short` runs only the mix."""
     scheme_ids, has_guides = site_paths()
+    searches = {"search_page": search_paths(), "search_api": search_paths(api=True)}
     scenarios = {"mix": mix_paths(scheme_ids, has_guides)}
     if not short:
-        scenarios |= {"search_page": search_paths(), "search_api": search_paths(api=True), "healthz": ["/healthz"], "floor": [FLOOR_PATH]}
+        scenarios |= searches | {"healthz": ["/healthz"], "floor": [FLOOR_PATH]}
     figures: dict[str, Any] = {}
-    with gunicorn(FLOOR_APP, env={"REGELINGEN_INDEX_DIR": str(INDEX_DIR)}) as server:
+    env = {"REGELINGEN_INDEX_DIR": str(INDEX_DIR)}
+    with gunicorn(FLOOR_APP, env=env) as server:
         connections = connections or server.workers * 2
-        wrk.run(server.base_url, scenarios["mix"], 1 if short else 3, connections)  # every worker loads and warms up
+        _warm_up(server, scenarios["mix"], 1 if short else 3, connections)
         for name, paths in scenarios.items():
             figures[name] = _measured(server, paths, seconds, connections)
         if not short:  # latency at a steady rate below the maximum, as on a busy day that the site keeps up with
             steady = PACED_SHARE * figures["search_page"]["requests_per_second"]
             figures["search_page_paced"] = _measured(server, scenarios["search_page"], seconds, connections, steady)
         workers = server.workers
+    if not short:
+        with gunicorn(FLOOR_APP, env=env | COLD) as server:
+            _warm_up(server, scenarios["mix"], 3, connections)
+            for name, paths in ({"mix": scenarios["mix"]} | searches).items():
+                figures[f"{name}_cold"] = _measured(server, paths, seconds, connections)
     result = {"workers": workers, "connections": connections, "seconds": seconds, "guides_in_mix": has_guides, "scenarios": figures}
     return result if short else result | _verdict(figures)
+
+
+def _warm_up(server: Server, paths: list[str], seconds: float, connections: int) -> None:
+    """Every worker loads the catalog and opens the index before anything is measured."""
+    wrk.run(server.base_url, paths, seconds, connections)
 
 
 def _measured(server: Server, paths: list[str], seconds: float, connections: int, rate: float | None = None) -> dict[str, Any]:
@@ -122,6 +138,7 @@ def _verdict(figures: dict[str, Any]) -> dict[str, Any]:
     floor = figures["floor"]["requests_per_second"] or 1.0
     healthz = figures["healthz"]["requests_per_second"] or 1.0
     page = figures["search_page"]
+    cold_cpu = {name: figures[f"{name}_cold"]["cpu_ms_per_request"] for name in ("search_page", "search_api")}
     return {
         "ratio_search_page_to_floor": round(page["requests_per_second"] / floor, 3),
         "ratio_search_api_to_floor": round(figures["search_api"]["requests_per_second"] / floor, 3),
@@ -129,6 +146,9 @@ def _verdict(figures: dict[str, Any]) -> dict[str, Any]:
         # The same ratios from CPU per request, which other programs on the machine do not disturb.
         "ratio_search_page_to_floor_cpu": round(figures["floor"]["cpu_ms_per_request"] / page["cpu_ms_per_request"], 3),
         "ratio_search_api_to_floor_cpu": round(figures["floor"]["cpu_ms_per_request"] / figures["search_api"]["cpu_ms_per_request"], 3),
+        # Nothing from memory: every question new.
+        "ratio_search_page_cold_to_floor_cpu": round(figures["floor"]["cpu_ms_per_request"] / cold_cpu["search_page"], 3),
+        "ratio_search_api_cold_to_floor_cpu": round(figures["floor"]["cpu_ms_per_request"] / cold_cpu["search_api"], 3),
         "targets": {
             "zero_errors": all(run["errors"]["total"] == 0 for run in figures.values()),
             "search_p95_under_50ms": page["latency_ms"]["p95"] < TARGET_SEARCH_P95_MS,
@@ -156,7 +176,7 @@ def print_summary(result: dict[str, Any]) -> None:
 def main(argv: list[str] | None = None) -> None:
     """Run the load test and write var/bench/load.json."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=12, help="length of each wrk run (default 12)")
+    parser.add_argument("--seconds", type=float, default=10, help="length of each wrk run (default 10)")
     parser.add_argument("--connections", type=int, help="open connections (default: 2 per worker)")
     parser.add_argument("--output", type=Path, default=OUTPUT)
     args = parser.parse_args(argv)

@@ -9,7 +9,7 @@ from flask import Flask, current_app
 
 from regelingen.model import NATIONAL
 from regelingen.web import current_catalog
-from search.engine import SearchEngine
+from search.engine import RECENT_SIZE, SearchEngine
 from search.lexicon import LEXICON_FILE, load_lexicon
 from search.results import Fallback, Hit, SearchResponse
 
@@ -20,7 +20,8 @@ def init_app(app: Flask) -> None:
     """Open the search engine on the app's index directory (`publishing` builds and swaps the index)."""
     app.config.setdefault("LEXICON_FILE", str(LEXICON_FILE))
     lexicon = load_lexicon(Path(app.config["LEXICON_FILE"]))
-    app.extensions["search"] = SearchEngine(Path(app.config["INDEX_DIR"]), lexicon)
+    recent_size = app.config.setdefault("SEARCH_RECENT_SIZE", RECENT_SIZE)
+    app.extensions["search"] = SearchEngine(Path(app.config["INDEX_DIR"]), lexicon, recent_size=recent_size)
 
 
 def search(query: str, municipality: str | None = None, category: str | None = None, limit: int = 10) -> SearchResponse:

@@ -7,7 +7,7 @@ from datetime import timedelta
 from functools import cache
 from pathlib import Path
 
-from flask import Flask, current_app, url_for
+from flask import Flask, current_app, request, url_for
 
 CACHE_FOR = timedelta(days=365)
 
@@ -20,8 +20,13 @@ def _fingerprint(path: Path) -> str:
 
 def asset(filename: str) -> str:
     """The URL of static file `filename`, versioned by its content."""
-    path = Path(current_app.static_folder or "static") / filename
-    return url_for("static", filename=filename, v=_fingerprint(path))
+    return _versioned_url(current_app.static_folder or "static", request.script_root, filename)
+
+
+@cache
+def _versioned_url(static_folder: str, script_root: str, filename: str) -> str:
+    """Built once per file: a page links 20 assets, and `url_for` is not free."""
+    return url_for("static", filename=filename, v=_fingerprint(Path(static_folder) / filename))
 
 
 def init_app(app: Flask) -> None:
