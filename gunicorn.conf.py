@@ -14,4 +14,7 @@ graceful_timeout = 10
 accesslog = None
 errorlog = "-"
 loglevel = "warning"
+# Each worker loads the published catalog itself (a few seconds at national scale; create_app reads no
+# data), so preloading would share little more than the imported code, and every worker must open its
+# own index files after the fork anyway.
 preload_app = False

@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from app import create_app  # noqa: E402
+from regelingen.web import current_catalog  # noqa: E402
 
 OUT = ROOT / "var" / "screenshots"
 PLAN = "r=nijmegen/individuele-inkomenstoeslag&r=nijmegen/bijzondere-bijstand&r=landelijk/zorgtoeslag"
@@ -26,7 +27,9 @@ NOTES = "doel=Rust+in+mijn+hoofd+over+geld&heb=bankapp&wie.landelijk/zorgtoeslag
 
 def longest_guide(app) -> str:
     """The guide URL of the scheme with the most steps and papers: the hardest to fit on one page."""
-    scheme = max(app.extensions["catalog"].schemes.values(), key=lambda s: (len(s.steps), len(s.bring), s.id))
+    with app.app_context():
+        schemes = current_catalog().schemes.values()
+    scheme = max(schemes, key=lambda s: (len(s.steps), len(s.bring), s.id))
     return f"/{scheme.id}/stappenplan.pdf"
 
 

@@ -1,14 +1,13 @@
 """The generated national corpus (bench/corpus.py) written as a data folder that the app itself can load.
 
-The app reads YAML files at start-up, so a worker at national scale is measured on ≈ 14,000 real
-files, not on objects in memory. The folder names are not in `regelingen.validate.MUNICIPALITIES`
-(today's five municipalities): `allow_municipalities` widens that list inside a benchmark process.
+Publishing reads and validates these ≈ 14,000 real files, so national scale is measured on files, not
+on objects in memory. Each generated municipality gets its own `_gemeente.yaml`, which is all the app
+needs to know a municipality.
 """
 
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +16,8 @@ import yaml
 from bench.corpus import generate_corpus
 from regelingen.loader import DATA_DIR, load_catalog
 from regelingen.model import NATIONAL, Scheme
+from regelingen.validate import MUNICIPALITY_FILE
 
-MUNICIPALITY_FILE = "_gemeente.yaml"
 # A real municipality's file is the template for each generated one (name, code and postcodes change).
 TEMPLATE = DATA_DIR / "oss" / MUNICIPALITY_FILE
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -55,13 +54,6 @@ def write_corpus(folder: Path, municipalities: int = 350, per_municipality: int 
     for scheme in corpus:
         _dump(folder / scheme.municipality / f"{scheme.slug}.yaml", scheme_data(scheme))
     return sorted(names)
-
-
-def allow_municipalities(names: Iterable[str]) -> None:
-    """Let the validator accept these folder names in this process (benchmarks only)."""
-    import regelingen.validate
-
-    regelingen.validate.MUNICIPALITIES = tuple(dict.fromkeys([*regelingen.validate.MUNICIPALITIES, *names]))
 
 
 def _dump(path: Path, data: dict[str, Any]) -> None:

@@ -20,6 +20,7 @@ def build_municipality(slug: str, data: dict[str, Any]) -> Municipality:
         sources=_sources(data["bronnen"]),
         checked_on=date.fromisoformat(data["gecontroleerd_op"]),
         checked_by=data["gecontroleerd_door"],
+        data=MappingProxyType(data),
     )
 
 

@@ -25,7 +25,7 @@ def new_command(municipality: str, slug: str) -> None:
     """Maak een nieuw regelingbestand met uitleg bij elk veld: data/schemes/GEMEENTE/NAAM.yaml."""
     root = Path(current_app.config["DATA_DIR"])
     try:
-        path = create_scheme_file(root, current_catalog(), municipality, slug, date.today())
+        path = create_scheme_file(root, municipality, slug, date.today())
     except NewFileError as error:
         click.echo(f"fout: {error}", err=True)
         sys.exit(1)

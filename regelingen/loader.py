@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import os
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 
 from regelingen.build import build_municipality, build_scheme
 from regelingen.model import NATIONAL, Municipality, Scheme
 from regelingen.problems import Problem
-from regelingen.validate import MUNICIPALITY_FILE, check_text
+from regelingen.validate import MUNICIPALITY_FILE, check_text, folder_problems
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "schemes"
 
@@ -31,14 +33,20 @@ class Catalog:
         return tuple(problem for problem in self.problems if problem.is_error)
 
     def schemes_for(self, municipality: str | None, include_national: bool = True) -> list[Scheme]:
-        """Schemes of one municipality (plus the national ones), or all when `municipality` is None."""
-        return [
-            scheme
-            for scheme in self.schemes.values()
-            if municipality is None
-            or scheme.municipality == municipality
-            or (include_national and scheme.is_national)
-        ]
+        """Schemes of one municipality (then the national ones), or all when `municipality` is None."""
+        if municipality is None:
+            return list(self.schemes.values())
+        own = self._by_municipality.get(municipality, ())
+        national = self._by_municipality.get(NATIONAL, ()) if include_national and municipality != NATIONAL else ()
+        return [*own, *national]
+
+    @cached_property
+    def _by_municipality(self) -> dict[str, tuple[Scheme, ...]]:
+        """The schemes per municipality: a page for one place does not walk all 14,000 of the country."""
+        grouped: dict[str, list[Scheme]] = {}
+        for scheme in self.schemes.values():
+            grouped.setdefault(scheme.municipality, []).append(scheme)
+        return {municipality: tuple(schemes) for municipality, schemes in grouped.items()}
 
     def municipality_for_postcode(self, postcode: str) -> Municipality | None:
         """The municipality that a 4-digit postcode lies in, if it is one of ours."""
@@ -50,19 +58,46 @@ class Catalog:
 
 def data_files(root: Path) -> list[Path]:
     """Every file below `root` that should be a data file (wrongly named ones included, to report them)."""
-    return sorted(path for path in root.rglob("*") if path.is_file() and not path.name.startswith("."))
+    return [Path(entry.path) for entry in data_entries(root)]
 
 
-def load_catalog(root: Path = DATA_DIR, today: date | None = None, paths: Iterable[Path] | None = None) -> Catalog:
-    """Read and validate the data files below `root` (or just `paths`) into a Catalog."""
+def data_entries(root: Path) -> Iterator[os.DirEntry]:
+    """`data_files` as directory entries, in the same order; their `stat()` needs no second lookup of the name."""
+    try:
+        entries = sorted(os.scandir(root), key=lambda entry: entry.name)
+    except OSError:  # gone or unreadable: no files, as with Path.rglob
+        return
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            yield from data_entries(Path(entry.path))
+        elif entry.is_file() and not entry.name.startswith("."):
+            yield entry
+
+
+def municipality_folders(root: Path) -> list[str]:
+    """The folders below `root` that are a municipality: those with a `_gemeente.yaml`."""
+    try:
+        return sorted(entry.name for entry in os.scandir(root) if (Path(entry.path) / MUNICIPALITY_FILE).is_file())
+    except OSError:
+        return []
+
+
+def load_catalog(
+    root: Path = DATA_DIR, today: date | None = None, paths: Iterable[Path] | None = None, shown_as: Path | None = None
+) -> Catalog:
+    """Read and validate the data files below `root` (or just `paths`) into a Catalog.
+
+    With `shown_as`, problems name each file as if `root` were that folder (publishing validates a copy).
+    """
     today = today or date.today()
     root = Path(root)
     municipalities: dict[str, Municipality] = {}
     schemes: dict[str, Scheme] = {}
     problems: list[Problem] = []
     files: dict[str, str] = {}
+    known = municipality_folders(root)
     for path in sorted(paths) if paths is not None else data_files(root):
-        shown = shown_path(path)
+        shown = shown_path(path if shown_as is None else Path(shown_as) / path.relative_to(root))
         folder = path.parent.name
         if paths is None and path.parent.parent.resolve() != root.resolve():
             problems.append(Problem(shown, 1, "dit bestand staat in de verkeerde map; zet het in data/schemes/<gemeente>/"))
@@ -73,6 +108,7 @@ def load_catalog(root: Path = DATA_DIR, today: date | None = None, paths: Iterab
             problems.append(Problem(shown, 1, f"het bestand kan niet gelezen worden als UTF-8-tekst: {error}"))
             continue
         data, found = check_text(text, shown, folder, path.name, today)
+        found = folder_problems(shown, folder, known) + found
         problems += found
         if data is None or any(problem.is_error for problem in found):
             continue

@@ -111,6 +111,7 @@ class Municipality:
     sources: tuple[Source, ...] = ()
     checked_on: date | None = None
     checked_by: str | None = None
+    data: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}), repr=False)
 
     def covers_postcode(self, postcode: str) -> bool:
         """True when the 4-digit `postcode` lies in this municipality."""

@@ -9,8 +9,9 @@ from pathlib import Path
 
 from regelingen.linkreport import LinkReport
 from regelingen.loader import Catalog
+from regelingen.model import NATIONAL
 from regelingen.problems import Problem
-from regelingen.validate import MUNICIPALITIES, STALE_AFTER
+from regelingen.validate import STALE_AFTER
 
 ENDS_SOON = timedelta(days=60)
 ENDED = "beëindigd"
@@ -92,11 +93,11 @@ def build_overview(catalog: Catalog, today: date, links: LinkReport | None = Non
             errors, warnings = _messages(problems)
             row = OverviewRow(Path(file).name, file, reasons=_error_reason(errors), errors=errors, warnings=warnings)
             rows[Path(file).parent.name].append(row)
-    order = list(MUNICIPALITIES) + sorted(set(rows) - set(MUNICIPALITIES))
+    # Every folder with files or a municipality, by name; the national schemes last.
+    order = sorted(set(rows) | set(catalog.municipalities), key=lambda slug: (slug == NATIONAL, slug))
     return [
         MunicipalityOverview(slug, _name(catalog, slug), tuple(sorted(rows[slug], key=_attention_first)))
         for slug in order
-        if slug in rows or slug in catalog.municipalities
     ]
 
 

@@ -1,8 +1,9 @@
-"""Wire the catalog into Flask: the loaded catalog for views, and the `regelingen` CLI group."""
+"""Wire the catalog into Flask: the served catalog for views, and the `regelingen` CLI group."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -17,14 +18,24 @@ cli = AppGroup("regelingen", help="Beheer van de regelingen: controleren, index 
 
 
 def init_app(app: Flask) -> None:
-    """Load the catalog for `app` and register the `regelingen` commands."""
-    app.extensions["catalog"] = load_catalog(Path(app.config["DATA_DIR"]))
+    """Register the `regelingen` commands; the catalog is loaded on first use (see `serve_catalog_from`)."""
     app.cli.add_command(cli)
+
+
+def serve_catalog_from(app: Flask, first_load: Callable[[], Catalog]) -> None:
+    """Let `first_load` give `app` its catalog when one is first asked for (`publishing` does, from its index).
+
+    Creating the app reads no data: a worker that starts on a national data folder is ready at once.
+    """
+    app.extensions["first_catalog"] = first_load
 
 
 def current_catalog() -> Catalog:
     """The catalog the current app serves."""
-    return current_app.extensions["catalog"]
+    extensions = current_app.extensions
+    if "catalog" not in extensions:
+        extensions["catalog"] = extensions["first_catalog"]()
+    return extensions["catalog"]
 
 
 @cli.command("check")

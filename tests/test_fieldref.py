@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+import shutil
 from datetime import date
 
 import pytest
 
 from regelingen import fieldref, load_catalog
+from regelingen.loader import DATA_DIR
 from regelingen.schema import MUNICIPALITY_SCHEMA, SCHEME_SCHEMA, load_schema
 
 
@@ -84,6 +86,7 @@ def test_full_example_in_the_guide_is_a_valid_scheme(tmp_path):
     blocks = re.findall(r"```yaml\n(.*?)```", text, re.S)
     example = next(block for block in blocks if block.startswith("# yaml-language-server"))
     (tmp_path / "oss").mkdir()
+    shutil.copy(DATA_DIR / "oss" / "_gemeente.yaml", tmp_path / "oss")
     path = tmp_path / "oss" / "voorbeeld.yaml"
     path.write_text(example, encoding="utf-8")
     catalog = load_catalog(tmp_path, today=date(2026, 11, 21), paths=[path])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 import time
 from datetime import date
@@ -31,6 +32,12 @@ SCALARS = st.one_of(
     st.sampled_from(["2026-13-45", "2026-02-30", "yes", "no", "-.inf", "0x1F", "1e999", "[]", "{}", "''", "null"]),
     UNICODE.map(repr),
 )
+
+
+def _municipality_folder(folder: Path) -> None:
+    """Make `folder` a municipality's folder, as in the real data: it has that municipality's `_gemeente.yaml`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / folder.name / "_gemeente.yaml", folder)
 
 
 def _line_edit(text: str, index: int, edit) -> str:
@@ -88,7 +95,7 @@ def mutated_bytes(draw) -> tuple[Path, bytes]:
 def _check(folder: Path, source: Path, write) -> None:
     """Load the fuzzed file next to an untouched copy of its source and check the loader's promises."""
     target = folder / source.parent.name
-    target.mkdir(parents=True, exist_ok=True)
+    _municipality_folder(target)
     fuzzed, intact = target / "gefuzzd.yaml", target / source.name
     write(fuzzed)
     intact.write_bytes(source.read_bytes())
@@ -135,7 +142,7 @@ def test_alias_bomb_is_rejected_quickly(tmp_path):
         """
     )
     path = tmp_path / "oss" / "bom.yaml"
-    path.parent.mkdir()
+    _municipality_folder(path.parent)
     path.write_text(bomb, encoding="utf-8")
     started = time.perf_counter()
     catalog = load_catalog(tmp_path, today=TODAY, paths=[path])
@@ -148,7 +155,7 @@ def test_alias_bomb_is_rejected_quickly(tmp_path):
 def test_deep_nesting_is_a_problem_not_a_recursion_error(tmp_path, depth):
     """`[[[[…]]]]` thousands deep once raised RecursionError, which would stop the whole site from starting."""
     path = tmp_path / "oss" / "diep.yaml"
-    path.parent.mkdir()
+    _municipality_folder(path.parent)
     path.write_text("titel: " + "[" * depth + "]" * depth + "\n", encoding="utf-8")
     catalog = load_catalog(tmp_path, today=TODAY, paths=[path])
     assert "oss/diep" not in catalog.schemes
@@ -159,7 +166,7 @@ def test_deep_nesting_is_a_problem_not_a_recursion_error(tmp_path, depth):
 def test_tags_are_a_problem_not_a_crash(tmp_path, value):
     """`!!int x` once raised ValueError (and `!!bool x` KeyError) from PyYAML's constructor."""
     path = tmp_path / "oss" / "label.yaml"
-    path.parent.mkdir()
+    _municipality_folder(path.parent)
     path.write_text(f"samenvatting: Hulp\ntitel: {value}\n", encoding="utf-8")
     catalog = load_catalog(tmp_path, today=TODAY, paths=[path])
     assert [(problem.line, "!!" in problem.message) for problem in catalog.errors] == [(2, True)]

@@ -57,3 +57,28 @@ def test_shipped_data_loads_without_errors():
     catalog = load_catalog(today=date.today())
     assert not catalog.errors, "\n".join(map(str, catalog.errors))
     assert set(catalog.municipalities) == {"meppel", "midden-groningen", "nieuwegein", "nijmegen", "oss", "landelijk"}
+
+
+def test_a_new_municipality_is_a_folder_with_its_own_municipality_file(tmp_path):
+    """No list in the code: a folder with a valid _gemeente.yaml is a municipality, its schemes load."""
+    data = tmp_path / "schemes"
+    shutil.copytree(VALIDATION / "good", data)
+    shutil.copytree(data / "oss", data / "meppel")
+    catalog = load_catalog(data, today=TODAY)
+    assert "meppel" in catalog.municipalities and "meppel/voorbeeld" in catalog.schemes
+    assert [s.id for s in catalog.schemes_for("meppel")] == ["meppel/voorbeeld"]
+
+
+def test_a_folder_without_municipality_file_is_named_with_the_folders_that_exist(tmp_path):
+    """A file in a folder that is no municipality is refused, and the message names the folders to choose from."""
+    data = tmp_path / "schemes"
+    shutil.copytree(VALIDATION / "good", data)
+    (data / "os").mkdir()
+    shutil.copy(data / "oss" / "voorbeeld.yaml", data / "os")
+    catalog = load_catalog(data, today=TODAY)
+    assert "os/voorbeeld" not in catalog.schemes
+    messages = [problem.message for problem in catalog.errors if problem.path.endswith("os/voorbeeld.yaml")]
+    assert messages == [
+        "dit bestand staat in een onbekende map 'os'; kies uit: landelijk, oss. "
+        "Is het een nieuwe gemeente? Zet dan eerst een _gemeente.yaml in de map."
+    ]

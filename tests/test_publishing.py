@@ -9,6 +9,9 @@ import pytest
 
 from app import create_app
 from publishing import load_published, publish
+from publishing.live import pause_after
+from regelingen.loader import load_catalog
+from regelingen.web import current_catalog
 from search.index import current_generation
 
 FIXTURES = Path(__file__).parent / "data" / "schemes"
@@ -74,7 +77,9 @@ def test_publish_only_if_changed_reuses_the_live_generation(data, tmp_path):
 
 def test_the_running_app_picks_up_a_change_without_restart(data, tmp_path):
     """The next request after a data change serves the new text, and search finds it."""
-    app = create_app({"TESTING": True, "DATA_DIR": str(data), "INDEX_DIR": str(tmp_path / "index"), "RECHECK_SECONDS": 0})
+    # Look before every request: no minimum interval, and no spacing out of looks for their cost.
+    config = {"RECHECK_SECONDS": 0, "WATCH_SHARE": 1}
+    app = create_app({"TESTING": True, "DATA_DIR": str(data), "INDEX_DIR": str(tmp_path / "index")} | config)
     client = app.test_client()
     before = client.get("/api/v1/schemes/oss/bijzondere-bijstand").get_json()["titel"]
     _edit(data / SCHEME, f"titel: {before}", "titel: Bijzondere bijstand vernieuwd")
@@ -106,3 +111,65 @@ def test_cli_index_failure_keeps_the_old_index(app, runner, monkeypatch):
     assert result.exit_code == 1
     assert "oude index blijft in gebruik" in result.output
     assert current_generation(Path(app.config["INDEX_DIR"])) == before
+
+
+def test_a_worker_serves_exactly_what_was_validated_without_validating_again(data, tmp_path):
+    """The generation's stored catalog gives the same objects as loading the files; the YAML is not read again."""
+    generation = publish(data, tmp_path / "index")
+    shutil.rmtree(generation / "schemes")  # the snapshot is for staff and for last good versions, not for workers
+    served = load_published(generation, data)
+    loaded = load_catalog(data)
+    assert dict(served.schemes) == dict(loaded.schemes) and list(served.schemes) == list(loaded.schemes)
+    assert dict(served.municipalities) == dict(loaded.municipalities)
+    assert dict(served.files) == dict(loaded.files)
+
+
+def test_a_broken_municipality_file_keeps_the_municipality_and_its_schemes(data, tmp_path):
+    """A broken _gemeente.yaml falls back on its last good version, and so do the schemes that need it."""
+    index = tmp_path / "index"
+    publish(data, index)
+    (data / "oss" / "_gemeente.yaml").write_text("naam: [", encoding="utf-8")
+    catalog = load_published(publish(data, index), data)
+    assert "oss" in catalog.municipalities and "oss/bijzondere-bijstand" in catalog.schemes
+    kept = {Path(problem.path).name for problem in catalog.problems if "vorige goede versie" in problem.message}
+    assert {"_gemeente.yaml", "bijzondere-bijstand.yaml"} <= kept
+    assert any(problem.is_error and problem.path.endswith("oss/_gemeente.yaml") for problem in catalog.problems)
+
+
+def test_creating_the_app_reads_no_data_and_the_first_request_publishes(data, tmp_path):
+    """A worker starts without loading the data folder; its first request publishes and serves the catalog."""
+    index = tmp_path / "index"
+    app = create_app({"TESTING": True, "DATA_DIR": str(data), "INDEX_DIR": str(index)})
+    assert "catalog" not in app.extensions and current_generation(index) is None
+    assert app.test_client().get("/api/v1/schemes/oss/bijzondere-bijstand").status_code == 200
+    assert current_generation(index) is not None
+
+
+def test_a_node_that_does_not_watch_the_data_only_follows_new_publications(data, tmp_path):
+    """With WATCH_DATA off a worker never publishes; a publication made elsewhere still reaches it."""
+    index = tmp_path / "index"
+    first = publish(data, index)
+    config = {"DATA_DIR": str(data), "INDEX_DIR": str(index), "WATCH_DATA": False, "RECHECK_SECONDS": 0}
+    client = create_app({"TESTING": True} | config).test_client()
+    title = client.get("/api/v1/schemes/oss/bijzondere-bijstand").get_json()["titel"]
+    _edit(data / SCHEME, f"titel: {title}", "titel: Nieuwe titel")
+    assert client.get("/api/v1/schemes/oss/bijzondere-bijstand").get_json()["titel"] == title
+    assert current_generation(index) == first
+    publish(data, index)  # the release publishes
+    assert client.get("/api/v1/schemes/oss/bijzondere-bijstand").get_json()["titel"] == "Nieuwe titel"
+
+
+def test_commands_see_the_data_folder_before_anything_is_published(app):
+    """Outside a request, with no publication yet, the catalog is read from the data folder (nothing is built)."""
+    with app.app_context():
+        assert "oss/bijzondere-bijstand" in current_catalog().schemes
+    assert current_generation(Path(app.config["INDEX_DIR"])) is None
+
+
+@pytest.mark.parametrize(
+    ("cost", "minimum", "share", "pause"),
+    [(0.36, 1.0, 0.01, 35.64), (0.002, 1.0, 0.01, 1.0), (0.5, 0.0, 1.0, 0.0), (0.1, 0.0, 0.5, 0.1)],
+)
+def test_looks_at_a_large_data_folder_are_spaced_out(cost, minimum, share, pause):
+    """A look that costs more waits longer, so that looking takes at most `share` of a worker's time."""
+    assert pause_after(cost, minimum, share) == pytest.approx(pause)

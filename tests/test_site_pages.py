@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sitepage import Page, make_app, path, query, words
+from sitepage import Page, get_page, make_app, path, query, words
 
 PAGES = [
     "/",
@@ -30,20 +30,12 @@ def app(tmp_path):
     return make_app(tmp_path)
 
 
-def get(client, url: str, status: int = 200) -> Page:
-    """GET `url`, check the status, and parse the page."""
-    response = client.get(url)
-    assert response.status_code == status, f"{url}: {response.status_code}"
-    assert response.mimetype == "text/html"
-    return Page(response.get_data(as_text=True))
-
-
 @pytest.mark.parametrize("url", PAGES)
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_every_page_type_renders_in_both_languages(client, url, language):
     """Each page answers 200 with one h1, a skip link to <main>, and the page's language on <html>."""
     separator = "&" if "?" in url else "?"
-    page = get(client, url + (f"{separator}taal={language}" if language != "nl" else ""))
+    page = get_page(client, url + (f"{separator}taal={language}" if language != "nl" else ""))
     html = page.one("html")
     assert html.attrs["lang"] == language and html.attrs["dir"] == "ltr"
     assert len(page.all("h1")) == 1
@@ -54,7 +46,7 @@ def test_every_page_type_renders_in_both_languages(client, url, language):
 
 def test_english_interface_is_translated(client):
     """With ?taal=en the interface texts are English; the scheme's own texts stay Dutch and say so."""
-    page = get(client, "/oss/meedoen?taal=en")
+    page = get_page(client, "/oss/meedoen?taal=en")
     headings = [words(h.text) for h in page.all("h2")]
     assert "What do you get?" in headings
     title = page.one("h1")
@@ -64,18 +56,18 @@ def test_english_interface_is_translated(client):
 
 def test_translated_summary_is_used_and_marked(client):
     """A scheme with an English summary shows it on the English page, in the page's own language."""
-    page = get(client, "/landelijk/zorgtoeslag?taal=en")
+    page = get_page(client, "/landelijk/zorgtoeslag?taal=en")
     lead = page.one("p", class_="utrecht-paragraph--lead")
     assert words(lead.text).startswith("Money from the government") and lead.lang == "en"
 
 
 def test_language_switch_keeps_the_page_and_its_parameters(client):
     """The switch links to the same page and query in the other language, without a cookie."""
-    page = get(client, "/zoeken?q=sport&gemeente=oss")
+    page = get_page(client, "/zoeken?q=sport&gemeente=oss")
     english = page.one("a", hreflang="en")
     assert path(english.attrs["href"]) == "/zoeken"
     assert query(english.attrs["href"]) == {"q": ["sport"], "gemeente": ["oss"], "taal": ["en"]}
-    back = get(client, english.attrs["href"]).one("a", hreflang="nl")
+    back = get_page(client, english.attrs["href"]).one("a", hreflang="nl")
     assert query(back.attrs["href"]) == {"q": ["sport"], "gemeente": ["oss"]}
 
 
@@ -84,7 +76,7 @@ def test_language_switch_keeps_the_page_and_its_parameters(client):
 )
 def test_links_and_forms_carry_the_municipality_and_language(client, url):
     """Links to pages not about one place carry gemeente; every link carries taal; forms carry it hidden."""
-    page = get(client, url + ("&" if "?" in url else "?") + "taal=en")
+    page = get_page(client, url + ("&" if "?" in url else "?") + "taal=en")
     checked = 0
     for href in page.internal_links():
         if path(href) in ("/", "/zoeken", "/over") or path(href).startswith(("/categorie/", "/landelijk/")):
@@ -101,7 +93,7 @@ def test_links_and_forms_carry_the_municipality_and_language(client, url):
 
 def test_home_search_form_keeps_the_chosen_municipality(client):
     """The question box on a municipality's home sends its slug along as a hidden field."""
-    page = get(client, "/?gemeente=oss")
+    page = get_page(client, "/?gemeente=oss")
     hidden = {(e.attrs["name"], e.attrs["value"]) for e in page.all("input", type="hidden")}
     assert ("gemeente", "oss") in hidden
     assert page.one("label", **{"for": "zoekvraag"}).text.strip() == "Waar zoekt u hulp bij?"
@@ -124,7 +116,7 @@ def test_municipality_by_name_leads_to_its_page(client):
 
 def test_unknown_postcode_names_our_municipalities_and_offers_national_schemes(client):
     """A postcode outside our municipalities gets a plain message, the covered names, and the national schemes."""
-    page = get(client, "/kies?postcode=1011")
+    page = get_page(client, "/kies?postcode=1011")
     text = page.main_text
     assert "1011" in text and "Nijmegen" in text and "Oss" in text
     assert "/landelijk/zorgtoeslag" in [path(href) for href in page.internal_links()]
@@ -133,7 +125,7 @@ def test_unknown_postcode_names_our_municipalities_and_offers_national_schemes(c
 @pytest.mark.parametrize("typed", ["abc", "12345", "0123", "5341-AB!"])
 def test_malformed_postcode_gets_a_specific_message(client, typed):
     """Input that is no postcode: 400 with the rule, the field marked invalid and described by the message."""
-    page = get(client, f"/kies?postcode={typed}", status=400)
+    page = get_page(client, f"/kies?postcode={typed}", status=400)
     field = page.one("input", name="postcode")
     assert field.attrs["aria-invalid"] == "true"
     assert "kies-postcode-fout" in field.attrs["aria-describedby"]
@@ -143,7 +135,7 @@ def test_malformed_postcode_gets_a_specific_message(client, typed):
 @pytest.mark.parametrize("slug", ["atlantis", ""])
 def test_unknown_or_missing_municipality_in_the_choice_is_explained(client, slug):
     """No choice, or a slug we do not know (a tampered form): 400 with a message next to the list."""
-    page = get(client, f"/kies?gemeente={slug}", status=400)
+    page = get_page(client, f"/kies?gemeente={slug}", status=400)
     select = page.one("select", name="gemeente")
     assert select.attrs["aria-invalid"] == "true" and select.attrs["aria-describedby"] == "kies-gemeente-fout"
     assert page.text_of("div", id="kies-gemeente-fout")
@@ -151,7 +143,7 @@ def test_unknown_or_missing_municipality_in_the_choice_is_explained(client, slug
 
 def test_unknown_gemeente_parameter_is_said_and_dropped(client):
     """?gemeente= with an unknown slug: a notice, and links do not carry it further."""
-    page = get(client, "/zoeken?q=sport&gemeente=atlantis")
+    page = get_page(client, "/zoeken?q=sport&gemeente=atlantis")
     assert "atlantis" in page.main_text
     switches = {a.attrs["href"] for a in page.all("a", hreflang="en")}
     assert all("atlantis" not in href for href in page.internal_links() if href not in switches)
@@ -159,7 +151,7 @@ def test_unknown_gemeente_parameter_is_said_and_dropped(client):
 
 def test_municipality_page_lists_own_and_national_schemes_by_category(client):
     """/oss groups Oss's and national schemes under category headings; Nijmegen's never appear."""
-    page = get(client, "/oss")
+    page = get_page(client, "/oss")
     assert "Oss" in page.text_of("h1")
     sections = {e.attrs["id"] for e in page.all("section", class_="group")}
     assert {"meedoen", "kinderen", "zorg", "geld", "energie"} <= sections
@@ -171,7 +163,7 @@ def test_municipality_page_lists_own_and_national_schemes_by_category(client):
 
 def test_national_page_lists_only_national_schemes(client):
     """/landelijk lists the national schemes and keeps a chosen municipality in its links."""
-    page = get(client, "/landelijk?gemeente=oss")
+    page = get_page(client, "/landelijk?gemeente=oss")
     scheme_links = [href for href in page.internal_links() if path(href).count("/") == 2 and "/static/" not in href]
     assert scheme_links and all(path(href).startswith("/landelijk/") for href in scheme_links)
     assert all(query(href)["gemeente"] == ["oss"] for href in scheme_links)
@@ -185,7 +177,7 @@ def test_uppercase_municipality_redirects(client):
 
 def test_scheme_page_has_steps_checklist_helpers_contact_and_sources(client):
     """The scheme page: numbered steps, a labelled checklist, free helpers, a tel: link, sources with the date."""
-    page = get(client, "/landelijk/zorgtoeslag")
+    page = get_page(client, "/landelijk/zorgtoeslag")
     steps = page.one("ol", class_="steps")
     assert [words(item.text) for item in steps.children][0].startswith("Log in met uw DigiD.")
     assert "Bel de testlijn" in page.main_text, "the other way when DigiD is missing"
@@ -193,28 +185,28 @@ def test_scheme_page_has_steps_checklist_helpers_contact_and_sources(client):
         assert page.all("label", **{"for": box.attrs["id"]})
     assert page.all("a", href="tel:08000543")
     assert "Gecontroleerd op 1 november 2026" in words(page.main_text)
-    helpers = get(client, "/oss/meedoen")
+    helpers = get_page(client, "/oss/meedoen")
     assert "Sociaal Raadslieden Test" in helpers.main_text and helpers.all("a", href="tel:0412123456")
 
 
 def test_amounts_are_formatted_for_the_locale(client):
     """This year's figure in Dutch style (€ 1.234,50), English style in English; maxima say 'tot'."""
-    dutch = words(get(client, "/landelijk/zorgtoeslag").main_text)
+    dutch = words(get_page(client, "/landelijk/zorgtoeslag").main_text)
     assert "tot € 1.234,50 per maand" in dutch
     assert "€ 39.719 per jaar als u alleen woont" in dutch
-    english = words(get(client, "/landelijk/zorgtoeslag?taal=en").main_text)
+    english = words(get_page(client, "/landelijk/zorgtoeslag?taal=en").main_text)
     assert "€1,234.50" in english
 
 
 def test_old_amount_says_its_year(client):
     """A figure from an earlier year is shown with its year and the advice to check the current amount."""
-    text = words(get(client, "/oss/meedoen").main_text)
+    text = words(get_page(client, "/oss/meedoen").main_text)
     assert "€ 150 per jaar (bedrag uit 2024 — vraag het actuele bedrag na)" in text
 
 
 def test_ended_scheme_says_so_at_the_top(client):
     """Status and notice are shown before the content."""
-    page = get(client, "/oss/oude-regeling")
+    page = get_page(client, "/oss/oude-regeling")
     alerts = [words(e.text) for e in page.all("div", class_="utrecht-alert")]
     assert any(alert.startswith("Gestopt.") for alert in alerts)
     assert any("in 2025 gestopt" in alert for alert in alerts)
@@ -230,24 +222,41 @@ def test_yaml_content_is_escaped(client):
 
 
 def test_category_page_with_and_without_municipality(client):
-    """With a municipality: its schemes and the national ones; without: grouped per place, and the choice."""
-    chosen = get(client, "/categorie/zorg?gemeente=oss")
+    """With a municipality: its schemes and the national ones; without: the choice, and only the national ones."""
+    chosen = get_page(client, "/categorie/zorg?gemeente=oss")
     assert "/landelijk/zorgtoeslag" in {path(href) for href in chosen.internal_links()}
-    everyone = get(client, "/categorie/wonen")
-    assert "/nijmegen/kwijtschelding" in {path(href) for href in everyone.internal_links()}
+    everyone = get_page(client, "/categorie/zorg")
+    assert "/landelijk/zorgtoeslag" in {path(href) for href in everyone.internal_links()}
     assert everyone.all("select", name="gemeente")
+    assert [field.attrs["value"] for field in everyone.all("input", name="categorie", type="hidden")] == ["zorg"] * 2
+    # Not every municipality's list (at national scale: 350 of them): those come after the choice.
+    only_local = get_page(client, "/categorie/wonen")
+    assert "/nijmegen/kwijtschelding" not in {path(href) for href in only_local.internal_links()}
+    assert "Kies hierboven uw gemeente" in only_local.main_text
+
+
+def test_choosing_on_a_category_page_leads_to_that_category_in_the_municipality(client):
+    """The choice (by name or postcode) made on a category page lands on that category for the municipality."""
+    for choice in ({"gemeente": "nijmegen"}, {"postcode": "6511"}):
+        response = client.get("/kies", query_string=choice | {"categorie": "wonen"})
+        assert response.status_code == 303 and response.headers["Location"] == "/categorie/wonen?gemeente=nijmegen"
+    page = get_page(client, "/categorie/wonen?gemeente=nijmegen")
+    assert "/nijmegen/kwijtschelding" in {path(href) for href in page.internal_links()}
+    assert client.get("/kies?gemeente=nijmegen&categorie=onzin").headers["Location"] == "/nijmegen"
+    retry = get_page(client, "/kies?gemeente=&categorie=wonen", status=400)
+    assert [field.attrs["value"] for field in retry.all("input", name="categorie", type="hidden")] == ["wonen"] * 2
 
 
 def test_search_results_show_schemes_and_suggest_choosing_a_municipality(client):
     """Results link to scheme pages; without a municipality the visitor is invited to choose one."""
-    page = get(client, "/zoeken?q=zorgverzekering")
+    page = get_page(client, "/zoeken?q=zorgverzekering")
     assert "/landelijk/zorgtoeslag" in [path(href) for href in page.internal_links()]
     assert page.one("select", name="gemeente")
 
 
 def test_no_match_is_never_a_dead_end(client):
     """No hits: a friendly message, the closest schemes, the topics and the municipality's phone number."""
-    page = get(client, "/zoeken?q=qxzv+wqpk&gemeente=oss")
+    page = get_page(client, "/zoeken?q=qxzv+wqpk&gemeente=oss")
     assert page.all("div", class_="utrecht-alert")
     assert page.all("a", href="tel:140412")
     assert [href for href in page.internal_links() if path(href).startswith("/categorie/")]
@@ -255,17 +264,17 @@ def test_no_match_is_never_a_dead_end(client):
 
 def test_empty_and_hostile_queries_are_handled(client):
     """Empty, very long, and query-syntax input all give a normal page."""
-    assert get(client, "/zoeken?q=").all("nav", class_="tiles")
-    get(client, "/zoeken", status=200)
-    get(client, "/zoeken?q=" + "a" * 10_000)
-    get(client, '/zoeken?q=%22%28%2A%3F+AND+title%3Ax')
-    page = get(client, "/zoeken?q=sport&categorie=onzin")
+    assert get_page(client, "/zoeken?q=").all("nav", class_="tiles")
+    get_page(client, "/zoeken", status=200)
+    get_page(client, "/zoeken?q=" + "a" * 10_000)
+    get_page(client, '/zoeken?q=%22%28%2A%3F+AND+title%3Ax')
+    page = get_page(client, "/zoeken?q=sport&categorie=onzin")
     assert "onzin" in page.main_text
 
 
 def test_about_page_says_nothing_is_stored(client):
     """The about page states plainly: no account, no cookies, nothing stored, searches not saved."""
-    text = get(client, "/over").main_text
+    text = get_page(client, "/over").main_text
     for phrase in ("Wij bewaren niets over u.", "Wij gebruiken geen cookies.", "Wat u zoekt, slaan wij niet op."):
         assert phrase in text
 
@@ -275,7 +284,7 @@ def test_layout_is_ready_for_a_right_to_left_language(client, monkeypatch):
     from views.languages import LANGUAGES, Language
 
     monkeypatch.setitem(LANGUAGES, "ar", Language("ar", "العربية", "rtl"))
-    page = get(client, "/oss/meedoen?taal=ar")
+    page = get_page(client, "/oss/meedoen?taal=ar")
     html = page.one("html")
     assert (html.attrs["lang"], html.attrs["dir"]) == ("ar", "rtl")
     title = page.one("h1")

@@ -40,15 +40,10 @@ def municipalities() -> list[Municipality]:
     return sorted((m for m in catalog.municipalities.values() if m.slug != NATIONAL), key=lambda m: m.name)
 
 
-def by_place(category: str) -> list[tuple[Municipality, list[Scheme]]]:
-    """For each place (the whole country first, then each municipality) its schemes in `category`, if any."""
-    catalog = current_catalog()
-    places = ([catalog.municipalities[NATIONAL]] if NATIONAL in catalog.municipalities else []) + municipalities()
-    groups = [
-        (place, ordered(s for s in catalog.schemes_for(place.slug, include_national=False) if category in s.categories))
-        for place in places
-    ]
-    return [(place, schemes) for place, schemes in groups if schemes]
+def national_schemes(category: str) -> list[Scheme]:
+    """The national schemes in `category`: what everyone can get, whichever municipality they live in."""
+    schemes = current_catalog().schemes_for(NATIONAL, include_national=False)
+    return ordered(scheme for scheme in schemes if category in scheme.categories)
 
 
 def read_postcode(text: str) -> str | None:

@@ -18,7 +18,6 @@ from flask.testing import FlaskClient
 
 from regelingen.model import Scheme
 from regelingen.onefile import load_scheme_file
-from regelingen.validate import MUNICIPALITIES
 from regelingen.web import cli, current_catalog
 
 STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)"( media="[^"]+")?>')
@@ -80,12 +79,12 @@ def _fetch(client: FlaskClient, url: str) -> bytes:
 @with_appcontext
 def preview_command(file: Path, municipality: str | None, out: Path | None) -> None:
     """Maak van een regelingbestand een HTML-pagina zoals de site hem toont (het bestand mag overal staan)."""
+    known = current_catalog().municipalities
     folder = file.resolve().parent.name
-    municipality = municipality or (folder if folder in MUNICIPALITIES else None)
-    if municipality not in current_catalog().municipalities:
-        known = ", ".join(current_catalog().municipalities)
+    municipality = municipality or (folder if folder in known else None)
+    if municipality not in known:
         what = f"onbekende gemeente '{municipality}'" if municipality else "het bestand staat niet in een gemeentemap"
-        click.echo(f"fout: {what}; zeg met --gemeente voor welke gemeente het is ({known})", err=True)
+        click.echo(f"fout: {what}; zeg met --gemeente voor welke gemeente het is ({', '.join(known)})", err=True)
         sys.exit(1)
     scheme, problems = load_scheme_file(file, municipality, current_app.config.get("TODAY") or date.today())
     for problem in problems:

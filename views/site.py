@@ -13,7 +13,7 @@ from search import SearchResponse
 from views import assets, compression, formatting, labels, languages, listing, state
 from views.labels import Category, all_categories
 from views.labels import category as category_named
-from views.listing import by_category, by_place, municipalities, ordered, read_postcode, schemes_in
+from views.listing import by_category, municipalities, national_schemes, ordered, read_postcode, schemes_in
 from views.state import chosen_municipality, link
 
 bp = Blueprint("site", __name__)
@@ -43,9 +43,9 @@ def choose() -> Response | tuple[str, int] | str:
         if found is None:
             national = ordered(catalog.schemes_for(NATIONAL, include_national=False))
             return _choice_page(postcode=digits, not_covered=True, national=national)
-        return redirect(link("site.municipality", municipality=found.slug), 303)
+        return redirect(_chosen_page(found.slug), 303)
     if slug in catalog.municipalities:
-        return redirect(link("site.municipality", municipality=slug), 303)
+        return redirect(_chosen_page(slug), 303)
     if slug:
         return _choice_page(municipality_error=_("Deze gemeente kennen wij niet. Kies een gemeente uit de lijst.")), 400
     if "gemeente" in request.args:
@@ -53,8 +53,17 @@ def choose() -> Response | tuple[str, int] | str:
     return _choice_page()
 
 
+def _chosen_page(slug: str) -> str:
+    """The chosen municipality's page; its page of one category when the choice was made there."""
+    came_from = category_named(request.args.get("categorie", ""))
+    if came_from:
+        return link("site.category", category=came_from.slug, gemeente=slug)
+    return link("site.municipality", municipality=slug)
+
+
 def _choice_page(**context: object) -> str:
-    return render_template("choose.html", municipalities=municipalities(), **context)
+    came_from = category_named(request.args.get("categorie", ""))
+    return render_template("choose.html", municipalities=municipalities(), came_from=came_from, **context)
 
 
 @bp.get("/zoeken")
@@ -112,15 +121,15 @@ def scheme(municipality: str, slug: str) -> str:
 
 @bp.get("/categorie/<category>")
 def category(category: str) -> str:
-    """The schemes in one category for the chosen municipality, or for every municipality."""
+    """The schemes in one category for the chosen municipality; without one, the national ones and the choice."""
     shown = category_named(category)
     if shown is None:
         abort(404)
     chosen = chosen_municipality()
     if chosen:
-        return render_template("category.html", category=shown, schemes=schemes_in(chosen, shown.slug), places=[])
-    places = by_place(shown.slug)
-    return render_template("category.html", category=shown, schemes=[], places=places, municipalities=municipalities())
+        return render_template("category.html", category=shown, schemes=schemes_in(chosen, shown.slug))
+    national = national_schemes(shown.slug)
+    return render_template("category.html", category=shown, schemes=national, municipalities=municipalities())
 
 
 @bp.get("/over")
