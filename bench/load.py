@@ -99,7 +99,9 @@ def run_all(seconds: float, connections: int | None, short: bool = False) -> dic
     searches = {"search_page": search_paths(), "search_api": search_paths(api=True)}
     scenarios = {"mix": mix_paths(scheme_ids, has_guides)}
     if not short:
-        scenarios |= searches | {"healthz": ["/healthz"], "floor": [FLOOR_PATH]}
+        # The floor first and last: other programs on the machine can slow one run, and the faster of
+        # the two is the stricter yardstick for the search.
+        scenarios = {"floor": [FLOOR_PATH]} | scenarios | searches | {"healthz": ["/healthz"], "floor_again": [FLOOR_PATH]}
     figures: dict[str, Any] = {}
     env = {"REGELINGEN_INDEX_DIR": str(INDEX_DIR)}
     with gunicorn(FLOOR_APP, env=env) as server:
@@ -135,7 +137,9 @@ def _measured(server: Server, paths: list[str], seconds: float, connections: int
 
 def _verdict(figures: dict[str, Any]) -> dict[str, Any]:
     """The ratios and whether each target of issue 7 is met."""
-    floor = figures["floor"]["requests_per_second"] or 1.0
+    floor_runs = (figures["floor"], figures["floor_again"])
+    floor = max(run["requests_per_second"] for run in floor_runs) or 1.0
+    floor_cpu = min(run["cpu_ms_per_request"] for run in floor_runs)
     healthz = figures["healthz"]["requests_per_second"] or 1.0
     page = figures["search_page"]
     cold_cpu = {name: figures[f"{name}_cold"]["cpu_ms_per_request"] for name in ("search_page", "search_api")}
@@ -144,16 +148,17 @@ def _verdict(figures: dict[str, Any]) -> dict[str, Any]:
         "ratio_search_api_to_floor": round(figures["search_api"]["requests_per_second"] / floor, 3),
         "ratio_search_page_to_healthz": round(page["requests_per_second"] / healthz, 3),
         # The same ratios from CPU per request, which other programs on the machine do not disturb.
-        "ratio_search_page_to_floor_cpu": round(figures["floor"]["cpu_ms_per_request"] / page["cpu_ms_per_request"], 3),
-        "ratio_search_api_to_floor_cpu": round(figures["floor"]["cpu_ms_per_request"] / figures["search_api"]["cpu_ms_per_request"], 3),
+        "ratio_search_page_to_floor_cpu": round(floor_cpu / page["cpu_ms_per_request"], 3),
+        "ratio_search_api_to_floor_cpu": round(floor_cpu / figures["search_api"]["cpu_ms_per_request"], 3),
         # Nothing from memory: every question new.
-        "ratio_search_page_cold_to_floor_cpu": round(figures["floor"]["cpu_ms_per_request"] / cold_cpu["search_page"], 3),
-        "ratio_search_api_cold_to_floor_cpu": round(figures["floor"]["cpu_ms_per_request"] / cold_cpu["search_api"], 3),
+        "ratio_search_page_cold_to_floor_cpu": round(floor_cpu / cold_cpu["search_page"], 3),
+        "ratio_search_api_cold_to_floor_cpu": round(floor_cpu / cold_cpu["search_api"], 3),
         "targets": {
             "zero_errors": all(run["errors"]["total"] == 0 for run in figures.values()),
             "search_p95_under_50ms": page["latency_ms"]["p95"] < TARGET_SEARCH_P95_MS,
             "search_p95_under_50ms_paced": figures["search_page_paced"]["latency_ms"]["p95"] < TARGET_SEARCH_P95_MS,
             "search_at_least_half_of_floor": page["requests_per_second"] >= TARGET_RATIO * floor,
+            "search_api_at_least_half_of_floor": figures["search_api"]["requests_per_second"] >= TARGET_RATIO * floor,
         },
     }
 

@@ -12,6 +12,7 @@ SCENARIOS = {
     "search_api": "Search API `/api/v1/search` alone",
     "healthz": "`/healthz` alone (it runs a one-result search)",
     "floor": "Trivial view alone (same app and middleware, no work): the floor",
+    "floor_again": "The floor again, after everything else (the better of the two counts)",
     "mix_cold": "Realistic mix, nothing from memory (page cache and recent answers off)",
     "search_page_cold": "Search page alone, nothing from memory",
     "search_api_cold": "Search API alone, nothing from memory",
@@ -57,7 +58,8 @@ def load_table(data: dict[str, Any]) -> list[str]:
             f"- Target zero errors: {_mark(targets['zero_errors'])}. Target search p95 under 50 ms: "
             f"{_mark(targets['search_p95_under_50ms'])} at the maximum rate, "
             f"{_mark(targets.get('search_p95_under_50ms_paced', False))} at 70 % of it. "
-            f"Target search at least half the floor: {_mark(targets['search_at_least_half_of_floor'])}.",
+            f"Target search at least half the floor: {_mark(targets['search_at_least_half_of_floor'])} for the search page, "
+            f"{_mark(targets.get('search_api_at_least_half_of_floor', False))} for the search API.",
         ]
     return lines
 

@@ -43,6 +43,15 @@ def test_the_same_search_page_twice_is_searched_and_rendered_once(client, app, m
     assert len(app.extensions["page_cache"]) == 1
 
 
+def test_the_search_api_is_kept_but_still_tells_browsers_not_to_store_it(client, app):
+    first = client.get("/api/v1/search?q=huurtoeslag&municipality=oss")
+    again = client.get("/api/v1/search?q=huurtoeslag&municipality=oss")
+    assert first.get_json() == again.get_json()
+    assert first.get_json()["results"][0]["id"] == "landelijk/huurtoeslag"
+    assert again.headers["Cache-Control"] == "no-store"
+    assert len(app.extensions["page_cache"]) == 1
+
+
 def test_a_kept_page_still_has_every_security_header(client):
     client.get(SEARCH)
     again = client.get(SEARCH)

@@ -4,8 +4,10 @@ The public pages are the same for everyone who opens the same URL (no cookies, n
 is in the URL), so a worker keeps its most recent finished responses in memory, compressed and with all
 headers, as a shared cache in front of it would. An entry counts only for the catalog it was made from
 and for the same day (amounts and dates depend on today), and lives at most `PAGE_CACHE_SECONDS`, so that
-no question lingers in memory. Nothing is written to disk. Pages marked `no-store` (the check, the coach
-plans, the staff pages) are never kept; only the endpoints in `CACHED_ENDPOINTS` are.
+no question lingers in memory. Nothing is written to disk. Only the endpoints in `CACHED_ENDPOINTS` are
+kept: pages with a person's answers (the check, a coach's plan) and the staff pages must never be listed.
+The search API says `no-store` to browsers and proxies, which must not keep searches; this cache is the
+site's own memory and keeps it like the search page.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ CACHED_ENDPOINTS = frozenset(
         "site.scheme",
         "site.category",
         "site.about",
-        "api.search",
+        "api.search_schemes",
         "api.scheme",
         "api.municipalities",
     }
@@ -90,7 +92,6 @@ def _cacheable(response: Response) -> bool:
     return (
         response.status_code == 200
         and not response.direct_passthrough
-        and "no-store" not in response.headers.get("Cache-Control", "")
         and "Set-Cookie" not in response.headers
         and (response.content_length or 0) <= MAX_BODY_BYTES
     )
