@@ -45,10 +45,10 @@ class Bench:
 BENCHES = (
     Bench("relevance", "Relevance of the search (question sets, next to plain BM25)", "bench-search", time_limit=30),
     Bench("search_scale", "Search at national scale (generated corpus)", "bench-scale", time_limit=90),
-    Bench("load", "Load test: gunicorn on this machine, driven by wrk", "bench-load", "load.json", time_limit=150),
+    Bench("load", "Load test: gunicorn on this machine, driven by wrk", "bench-load", "load.json", time_limit=200),
     Bench(
         "app_scale", "National scale of one worker: start-up, memory, index build, latency", "bench-app-scale", "app_scale.json",
-        time_limit=330,
+        time_limit=280,
     ),
 )
 
