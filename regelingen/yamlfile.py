@@ -107,16 +107,20 @@ def _parse_fast(text: str) -> tuple[yaml.Node | None, Any]:
     # refuses; both are rare, and the pure-Python parser then decides.
     if _FastLoader is _DataLoader or _NON_PRINTABLE.search(text) or "\ufeff" in text[1:] or "\t" in text:
         raise _Unsafe
-    depth = 0
+    in_flow: list[bool] = []  # per open collection: written in brackets?
     for event in yaml.parse(text, Loader=_FastLoader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "tag", None) is not None:
             raise _Unsafe
         if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth >= MAX_DEPTH:
+            in_flow.append(bool(event.flow_style))
+            if len(in_flow) >= MAX_DEPTH:
                 raise _Unsafe
         elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
+            in_flow.pop()
+        elif in_flow and in_flow[-1] and isinstance(event, yaml.ScalarEvent) and not event.style and (
+            "?" in event.value or ":" in event.value
+        ):
+            raise _Unsafe  # in brackets PyYAML ends a plain value at `?` and `:`, libyaml does not
     loader = _FastLoader(text)
     try:
         node = loader.get_single_node()

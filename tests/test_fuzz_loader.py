@@ -170,6 +170,20 @@ def test_tags_are_a_problem_not_a_crash(tmp_path, value):
     assert [(problem.line, "!!" in problem.message) for problem in catalog.errors] == [(2, True)]
 
 
+@pytest.mark.parametrize("text", ["a: [B? ewijs, X]\n", "a: {b: c?d}\n", "a: [tijd: 9:00]\n"])
+def test_plain_values_in_brackets_are_read_as_the_checked_parser_reads_them(text):
+    """In brackets libyaml reads `?` and `:` inside a plain value where PyYAML stops (found by the fuzz test below)."""
+    try:
+        checked = yamlfile._parse_checked(text)[1]
+    except yamlfile.YamlSyntaxError as error:
+        checked = str(error)
+    try:
+        fast = yamlfile.parse_yaml(text).data
+    except yamlfile.YamlSyntaxError as error:
+        fast = str(error)
+    assert fast == checked
+
+
 @FUZZ
 @given(case=mutated_text())
 def test_fast_parser_reads_exactly_what_the_checked_parser_reads(case):
