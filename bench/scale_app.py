@@ -3,7 +3,8 @@
 Per corpus, each step in a fresh process: publish (validate every YAML file once, keep a snapshot and
 the validated catalog, build the full index: the release step, `flask regelingen index`); then start a
 worker the way gunicorn does (import, create_app, first request on the published index), warm it up, and
-measure its memory, its look for changed data, search latency and the CPU time of each kind of page.
+measure its memory, its look for changed data, search latency and the CPU time of each kind of page;
+then publish once more after one changed file (only that file is validated again, the index is rebuilt).
 Writes var/bench/app_scale.json.
 """
 
@@ -35,20 +36,36 @@ QUESTIONS = ["huurtoeslag", "geen geld voor de tandarts", "wasmachine kapot", "s
 
 def build(data_dir: str, index_dir: str) -> dict[str, float]:
     """The release step: publish (validate every file, keep a snapshot, build the full index) into `index_dir`."""
+    generation, seconds, cpu_seconds = _timed_publish(Path(data_dir), Path(index_dir))
+    return {
+        "publish_s": seconds,
+        "publish_cpu_s": cpu_seconds,
+        "index_mb": round(sum(path.stat().st_size for path in generation.rglob("*") if path.is_file()) / 2**20, 1),
+    }
+
+
+def republish(data_dir: str, index_dir: str) -> dict[str, float]:
+    """Publish a copy of `data_dir` with one scheme file changed, over the publication of `data_dir` itself."""
+    with tempfile.TemporaryDirectory(prefix="bench-changed-", dir=OUTPUT.parent) as folder:
+        copy = Path(folder) / "schemes"
+        shutil.copytree(data_dir, copy)  # never edit the real data folder; a copy validates the same
+        changed = next(path for path in sorted(copy.glob("*/*.yaml")) if not path.name.startswith("_"))
+        changed.write_text(changed.read_text(encoding="utf-8") + "# gewijzigd\n", encoding="utf-8")
+        _, seconds, cpu_seconds = _timed_publish(copy, Path(index_dir))
+        return {"publish_one_change_s": seconds, "publish_one_change_cpu_s": cpu_seconds}
+
+
+def _timed_publish(data_dir: Path, index_dir: Path) -> tuple[Path, float, float]:
+    """The call `flask regelingen index` makes (publishing/live.py), without loading the app around it first."""
     from publishing import publish
     from search.index import INDEX_VERSION
     from search.lexicon import LEXICON_FILE, load_lexicon
 
     lexicon = load_lexicon()
-    # The call `flask regelingen index` makes (publishing/live.py), without loading the app around it first.
     stamp = [f"index {INDEX_VERSION}", LEXICON_FILE.read_text(encoding="utf-8")]
     started, cpu = time.perf_counter(), time.process_time()
-    generation = publish(Path(data_dir), Path(index_dir), lexicon.words, stamp)
-    return {
-        "publish_s": round(time.perf_counter() - started, 2),
-        "publish_cpu_s": round(time.process_time() - cpu, 2),
-        "index_mb": round(sum(path.stat().st_size for path in generation.rglob("*") if path.is_file()) / 2**20, 1),
-    }
+    generation = publish(data_dir, index_dir, lexicon.words, stamp)
+    return generation, round(time.perf_counter() - started, 2), round(time.process_time() - cpu, 2)
 
 
 def worker(data_dir: str, index_dir: str, names: list[str], repeat: int) -> dict[str, Any]:
@@ -160,11 +177,12 @@ def _fresh(function, *args):  # noqa: ANN001, ANN202 - runs `function` in a new 
 
 
 def measure(name: str, data_dir: Path, names: list[str], repeat: int) -> dict[str, Any]:
-    """Build, then start a worker, for one corpus."""
+    """Build, start a worker, then publish after one change, for one corpus."""
     index_dir = Path(tempfile.mkdtemp(prefix=f"bench-{name}-", dir=ROOT / "var" / "bench"))
     try:
         built = _fresh(build, str(data_dir), str(index_dir))
-        return built | _fresh(worker, str(data_dir), str(index_dir), names, repeat)
+        served = _fresh(worker, str(data_dir), str(index_dir), names, repeat)
+        return built | served | _fresh(republish, str(data_dir), str(index_dir))
     finally:
         shutil.rmtree(index_dir, ignore_errors=True)
 

@@ -70,6 +70,8 @@ APP_SCALE_ROWS = (
     ("publish_s", "Publish (the release step): validate, snapshot, full index build (s)"),
     ("publish_cpu_s", "… of which CPU (s)"),
     ("index_mb", "Publication on disk: index and snapshot (MB)"),
+    ("publish_one_change_s", "Publish after one changed file: validate that file, full index build (s)"),
+    ("publish_one_change_cpu_s", "… of which CPU (s)"),
     ("startup_s", "Worker start-up: import + create_app + first search (s)"),
     ("startup_cpu_s", "… of which CPU (s)"),
     ("create_app_s", "… of which create_app (reads no data) (s)"),

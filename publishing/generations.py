@@ -14,10 +14,12 @@ import shutil
 import time
 from collections.abc import Collection
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from types import MappingProxyType
 
-from publishing.stored import CATALOG_FILE, read_catalog, write_catalog
+from publishing.reuse import ReusingCheck, validation_rules
+from publishing.stored import CATALOG_FILE, read_catalog, read_checks, write_catalog, write_checks
 from regelingen.loader import Catalog, data_entries, data_files, load_catalog, shown_path
 from regelingen.problems import WARNING, Problem
 from regelingen.validate import MUNICIPALITY_FILE
@@ -27,7 +29,8 @@ SNAPSHOT = "schemes"
 STAMP_FILE = "source-stamp"
 # Raise this when what a generation holds changes, so that every install publishes again.
 # 2: the validated catalog in catalog.json, read by workers without validating again.
-PUBLICATION_FORMAT = "2"
+# 3: per file the SHA-256 of its text and its warnings, so that the next publish validates only what changed.
+PUBLICATION_FORMAT = "3"
 KEPT_MESSAGE = "dit bestand heeft fouten; de site toont de vorige goede versie tot de fouten zijn opgelost"
 
 
@@ -60,13 +63,16 @@ def publish(
     extra_stamp: Collection[str] = (),
     only_if_changed: bool = False,
     wait: bool = True,
+    today: date | None = None,
 ) -> Path:
     """Validate `data_dir`, build a new generation from its good files (plus last good versions) and swap it in.
 
     The files are copied first and the copies validated, once: the generation holds exactly the bytes
-    that passed, and their validated data (`publishing.stored`) for the workers. With `only_if_changed`
+    that passed, and their validated data (`publishing.stored`) for the workers. A file whose text is
+    the same as in the live generation is not validated again (`publishing.reuse`). With `only_if_changed`
     nothing is built when the live generation was made from this very data; with `wait=False` a build
-    already running elsewhere raises `search.index.BuildBusy` at once.
+    already running elsewhere raises `search.index.BuildBusy` at once. `today` is the date the warnings
+    about old facts are judged by (default: the real date).
     """
     data_dir, index_dir = Path(data_dir), Path(index_dir)
     with build_lock(index_dir, wait=wait):
@@ -74,16 +80,20 @@ def publish(
         if only_if_changed and published_stamp(index_dir) == stamp:
             return current_generation(index_dir)  # type: ignore[return-value]
         staging = index_dir / f".staging-{time.time_ns()}"
+        previous, today = current_generation(index_dir), today or date.today()
         try:
             for path in data_files(data_dir):
                 (staging / path.relative_to(data_dir)).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(path, staging / path.relative_to(data_dir))
-            live = load_catalog(staging, shown_as=data_dir)
-            catalog = _with_last_good_versions(data_dir, staging, live, current_generation(index_dir))
+            earlier = read_checks(previous) if previous else None
+            check = ReusingCheck(earlier, today, validation_rules([f"publication {PUBLICATION_FORMAT}", *extra_stamp]))
+            live = load_catalog(staging, today, shown_as=data_dir, check=check)
+            catalog = _with_last_good_versions(data_dir, staging, live, previous, today)
 
             def attach(generation: Path) -> None:
                 staging.rename(generation / SNAPSHOT)
                 write_catalog(catalog, generation / CATALOG_FILE)
+                write_checks(check.checks(), catalog, generation)
                 (generation / STAMP_FILE).write_text(stamp)
 
             return build_while_locked(catalog.schemes.values(), index_dir, extra_words, attach=attach)
@@ -99,7 +109,9 @@ def load_published(generation: Path, data_dir: Path) -> Catalog:
     return replace(catalog, files=MappingProxyType(files))
 
 
-def _with_last_good_versions(data_dir: Path, staging: Path, live: Catalog, previous: Path | None) -> Catalog:
+def _with_last_good_versions(
+    data_dir: Path, staging: Path, live: Catalog, previous: Path | None, today: date
+) -> Catalog:
     """`live` plus the previous versions of its broken files; `staging` keeps only what is published."""
     good = {Path(m) / MUNICIPALITY_FILE for m in live.municipalities}
     good |= {Path(s.municipality) / f"{s.slug}.yaml" for s in live.schemes.values()}
@@ -117,7 +129,7 @@ def _with_last_good_versions(data_dir: Path, staging: Path, live: Catalog, previ
     )
     if not kept:
         return replace(live, problems=problems)
-    earlier = load_catalog(staging, paths=kept)  # only these files are validated again
+    earlier = load_catalog(staging, today, paths=kept)  # only these files are validated again
     municipalities = dict(sorted((dict(live.municipalities) | dict(earlier.municipalities)).items()))
     # A scheme needs its municipality, as in `load_catalog`; the order is that of the files on disk.
     schemes = [s for s in [*live.schemes.values(), *earlier.schemes.values()] if s.municipality in municipalities]

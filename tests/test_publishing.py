@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,7 +12,9 @@ import pytest
 from app import create_app
 from publishing import load_published, publish
 from publishing.live import pause_after
-from regelingen.loader import load_catalog
+from regelingen.loader import Catalog, load_catalog
+from regelingen.schema import SCHEMA_DIR
+from regelingen.validate import check_text
 from regelingen.web import current_catalog
 from search.index import current_generation
 
@@ -173,3 +177,151 @@ def test_commands_see_the_data_folder_before_anything_is_published(app):
 def test_looks_at_a_large_data_folder_are_spaced_out(cost, minimum, share, pause):
     """A look that costs more waits longer, so that looking takes at most `share` of a worker's time."""
     assert pause_after(cost, minimum, share) == pytest.approx(pause)
+
+
+TODAY = date(2026, 11, 21)
+
+
+@pytest.fixture
+def validated(monkeypatch):
+    """The files that publishing validates (not reuses), as `<folder>/<file>`."""
+    seen: list[str] = []
+
+    def counting(text, shown_path, *args):
+        seen.append(Path(shown_path).relative_to(Path(shown_path).parents[1]).as_posix())
+        return check_text(text, shown_path, *args)
+
+    monkeypatch.setattr("publishing.reuse.check_text", counting)
+    return seen
+
+
+def _publish(data: Path, index: Path, validated: list[str], today: date = TODAY, stamp=()) -> tuple[Catalog, list[str]]:
+    """Publish; the catalog workers serve and the files validated for it."""
+    validated.clear()
+    catalog = load_published(publish(data, index, extra_stamp=stamp, today=today), data)
+    return catalog, sorted(validated)
+
+
+def _all_files(data: Path) -> list[str]:
+    return sorted(path.relative_to(data).as_posix() for path in data.rglob("*.yaml"))
+
+
+def test_an_unchanged_file_is_not_validated_again_and_a_changed_one_is(data, tmp_path, validated):
+    """The second publish validates only the edited file, even when every file was touched (hash, not mtime)."""
+    index = tmp_path / "index"
+    assert _publish(data, index, validated)[1] == _all_files(data)
+    for path in data.rglob("*.yaml"):
+        os.utime(path, (0, 0))  # as after a copy to another machine: other change times, the same bytes
+    _edit(data / SCHEME, "titel: Bijzondere bijstand", "titel: Bijzondere bijstand 2027")
+    catalog, checked = _publish(data, index, validated)
+    assert checked == ["oss/bijzondere-bijstand.yaml"]
+    assert catalog.schemes["oss/bijzondere-bijstand"].title == "Bijzondere bijstand 2027"
+    assert _publish(data, index, validated)[1] == []
+
+
+def _stale(path: Path) -> None:
+    _edit(path, "gecontroleerd_op: 2026-11-01", "gecontroleerd_op: 2025-06-01")
+
+
+def _amounts_for_2026(path: Path) -> None:
+    _edit(
+        path,
+        "  tekst: ",
+        "  bedragen:\n    - omschrijving: Bijdrage\n      per: jaar\n      waarden: {2025: 48.5, 2026: 50}\n  tekst: ",
+    )
+
+
+ROUNDS = {
+    "a good change": lambda data: _edit(data / SCHEME, "titel: ", "titel: Nieuwe "),
+    "a broken change and a new broken file": lambda data: (
+        _edit(data / "nijmegen" / "schuldhulp.yaml", "status: actief", "status: misschien"),
+        (data / "oss" / "nieuw.yaml").write_text("titel: [kapot", encoding="utf-8"),
+    ),
+    "a new file with warnings": lambda data: (
+        shutil.copy(data / SCHEME, data / "oss" / "extra.yaml"),
+        _stale(data / "oss" / "extra.yaml"),
+    ),
+    "the broken file repaired": lambda data: _edit(
+        data / "nijmegen" / "schuldhulp.yaml", "status: misschien", "status: actief"
+    ),
+    "a municipality file broken": lambda data: (data / "oss" / "_gemeente.yaml").write_text(
+        "naam: [", encoding="utf-8"
+    ),
+    "a change under the broken municipality file": lambda data: _edit(
+        data / "oss" / "meedoen.yaml", "titel: ", "titel: Anders "
+    ),
+    "the municipality file repaired": lambda data: shutil.copy(FIXTURES / "oss" / "_gemeente.yaml", data / "oss"),
+    "a municipality folder removed": lambda data: shutil.rmtree(data / "nijmegen"),
+    "a file in a folder without _gemeente.yaml": lambda data: (
+        (data / "elders").mkdir(),
+        shutil.copy(data / "landelijk" / "zorgtoeslag.yaml", data / "elders" / "zorgtoeslag.yaml"),
+    ),
+}
+
+
+def test_reusing_validation_gives_what_a_full_validation_gives(data, tmp_path, validated):
+    """Round after round of edits, the reusing publish serves the same catalog and problems as validating all."""
+    _stale(data / "landelijk" / "zorgtoeslag.yaml")  # warnings that unchanged files must keep
+    _amounts_for_2026(data / "oss" / "meedoen.yaml")
+    reusing, full = tmp_path / "reusing", tmp_path / "full"
+    _publish(data, reusing, validated)
+    _publish(data, full, validated)
+    for number, (name, change) in enumerate(ROUNDS.items()):
+        change(data)
+        expected, everything = _publish(data, full, validated, stamp=[f"round {number}"])  # other rules: all again
+        assert everything == _all_files(data), name
+        served, checked = _publish(data, reusing, validated)
+        assert len(checked) < len(everything), name
+        assert list(served.schemes.items()) == list(expected.schemes.items()), name
+        assert list(served.municipalities.items()) == list(expected.municipalities.items()), name
+        assert served.problems == expected.problems, name
+    stale = [problem for problem in served.problems if "meer dan 12 maanden" in problem.message]
+    assert str(data / "landelijk" / "zorgtoeslag.yaml") in [problem.path for problem in stale]  # reused, still there
+
+
+def test_warnings_that_depend_on_the_date_follow_the_date(data, tmp_path, validated):
+    """On a later day unchanged files are validated again, so old facts and a missing year's amount are reported."""
+    _amounts_for_2026(data / "oss" / "meedoen.yaml")
+    index = tmp_path / "index"
+    before, _ = _publish(data, index, validated, today=date(2026, 11, 21))
+    assert not [problem for problem in before.problems if problem.path.endswith("meedoen.yaml")]
+    after, checked = _publish(data, index, validated, today=date(2027, 11, 2))
+    assert checked == _all_files(data)
+    messages = [problem.message for problem in after.problems if problem.path.endswith("meedoen.yaml")]
+    assert any("geen bedrag voor 2027" in message for message in messages)
+    assert any("meer dan 12 maanden" in message for message in messages)
+
+
+def test_other_rules_validate_everything_again(data, tmp_path, validated, monkeypatch):
+    """Another lexicon or index version (the extra stamp) or publication format means a full validation."""
+    index = tmp_path / "index"
+    _publish(data, index, validated, stamp=["index 6", "lexicon a"])
+    assert _publish(data, index, validated, stamp=["index 6", "lexicon a"])[1] == []
+    assert _publish(data, index, validated, stamp=["index 6", "lexicon b"])[1] == _all_files(data)
+    assert _publish(data, index, validated, stamp=["index 7", "lexicon b"])[1] == _all_files(data)
+    monkeypatch.setattr("publishing.generations.PUBLICATION_FORMAT", "volgende")
+    assert _publish(data, index, validated, stamp=["index 7", "lexicon b"])[1] == _all_files(data)
+
+
+def test_a_changed_schema_validates_everything_again(data, tmp_path, validated, monkeypatch):
+    """The schemas are part of the rules: after a change to one, every file is validated again."""
+    schemas = shutil.copytree(SCHEMA_DIR, tmp_path / "schema")
+    monkeypatch.setattr("publishing.reuse.SCHEMA_DIR", schemas)
+    index = tmp_path / "index"
+    _publish(data, index, validated)
+    assert _publish(data, index, validated)[1] == []
+    with (schemas / "regeling.schema.json").open("a", encoding="utf-8") as schema:
+        schema.write("\n")
+    assert _publish(data, index, validated)[1] == _all_files(data)
+
+
+def test_a_copied_data_folder_reuses_the_checks_under_its_own_name(data, tmp_path, validated):
+    """Checks go by the file's place in the data folder and its text, so a copy elsewhere needs no validation."""
+    _stale(data / SCHEME)
+    index = tmp_path / "index"
+    _publish(data, index, validated)
+    copy = shutil.copytree(data, tmp_path / "elsewhere")
+    catalog, checked = _publish(copy, index, validated)
+    assert checked == []
+    stale = [problem.path for problem in catalog.problems if "meer dan 12 maanden" in problem.message]
+    assert stale == [str(copy / SCHEME)]
