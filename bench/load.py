@@ -31,6 +31,8 @@ FLOOR_APP, FLOOR_PATH = "bench.floor:create_app()", "/bench/leeg"
 COLD = {"REGELINGEN_PAGE_CACHE": "false", "REGELINGEN_SEARCH_RECENT_SIZE": "0"}
 # Out of every 20 requests in the mix: what people on the letters day do most is search and read.
 MIX = {"search": 7, "scheme": 5, "home": 3, "guide": 2, "api": 2, "municipality": 1}
+# Scenarios compared with each other take turns in this many short runs (see `_taking_turns`).
+ROUNDS = 5
 # The paced run asks for this share of the search page's maximum rate.
 PACED_SHARE = 0.7
 # Targets from issue 7.
@@ -97,27 +99,26 @@ def run_all(seconds: float, connections: int | None, short: bool = False) -> dic
     """Every scenario against one gunicorn (with the trivial view added); `short` runs only the mix."""
     scheme_ids, has_guides = site_paths()
     searches = {"search_page": search_paths(), "search_api": search_paths(api=True)}
-    scenarios = {"mix": mix_paths(scheme_ids, has_guides)}
-    if not short:
-        # The floor first and last: other programs on the machine can slow one run, and the faster of
-        # the two is the stricter yardstick for the search.
-        scenarios = {"floor": [FLOOR_PATH]} | scenarios | searches | {"healthz": ["/healthz"], "floor_again": [FLOOR_PATH]}
+    mix = mix_paths(scheme_ids, has_guides)
     figures: dict[str, Any] = {}
     env = {"REGELINGEN_INDEX_DIR": str(INDEX_DIR)}
     with gunicorn(FLOOR_APP, env=env) as server:
         connections = connections or server.workers * 2
-        _warm_up(server, scenarios["mix"], 1 if short else 3, connections)
-        for name, paths in scenarios.items():
-            figures[name] = _measured(server, paths, seconds, connections)
-        if not short:  # latency at a steady rate below the maximum, as on a busy day that the site keeps up with
+        _warm_up(server, mix, 1 if short else 3, connections)
+        figures["mix"] = _measured(server, mix, seconds, connections)
+        if not short:
+            compared = {"floor": [FLOOR_PATH]} | searches | {"healthz": ["/healthz"]}
+            figures |= _taking_turns(server, compared, seconds, connections)
+            # Latency at a steady rate below the maximum, as on a busy day that the site keeps up with.
             steady = PACED_SHARE * figures["search_page"]["requests_per_second"]
-            figures["search_page_paced"] = _measured(server, scenarios["search_page"], seconds, connections, steady)
+            figures["search_page_paced"] = _measured(server, searches["search_page"], seconds, connections, steady)
         workers = server.workers
     if not short:
         with gunicorn(FLOOR_APP, env=env | COLD) as server:
-            _warm_up(server, scenarios["mix"], 3, connections)
-            for name, paths in ({"mix": scenarios["mix"]} | searches).items():
-                figures[f"{name}_cold"] = _measured(server, paths, seconds, connections)
+            _warm_up(server, mix, 3, connections)
+            figures["mix_cold"] = _measured(server, mix, seconds, connections)
+            cold = _taking_turns(server, searches, seconds, connections)
+            figures |= {f"{name}_cold": run for name, run in cold.items()}
     result = {"workers": workers, "connections": connections, "seconds": seconds, "guides_in_mix": has_guides, "scenarios": figures}
     return result if short else result | _verdict(figures)
 
@@ -125,6 +126,38 @@ def run_all(seconds: float, connections: int | None, short: bool = False) -> dic
 def _warm_up(server: Server, paths: list[str], seconds: float, connections: int) -> None:
     """Every worker loads the catalog and opens the index before anything is measured."""
     wrk.run(server.base_url, paths, seconds, connections)
+
+
+def _taking_turns(server: Server, scenarios: dict[str, list[str]], seconds: float, connections: int) -> dict[str, Any]:
+    """Each scenario for `seconds` in all, in ROUNDS short runs that take turns, combined per scenario.
+
+    The figures that are compared with each other run this way, so that a slow spell of the shared
+    machine slows them alike instead of one of them.
+    """
+    runs: dict[str, list[dict[str, Any]]] = {name: [] for name in scenarios}
+    for _ in range(ROUNDS):
+        for name, paths in scenarios.items():
+            runs[name].append(_measured(server, paths, seconds / ROUNDS, connections))
+    return {name: _combined(parts) for name, parts in runs.items()}
+
+
+def _combined(parts: list[dict[str, Any]]) -> dict[str, Any]:
+    """One figure from several runs: sums, CPU per request over all requests, and the worst round's latency."""
+    requests = sum(part["requests"] for part in parts)
+    seconds = sum(part["seconds"] for part in parts)
+    cpu_ms = sum(part["cpu_ms_per_request"] * part["requests"] for part in parts) / max(requests, 1)
+    latency = {key: max(part["latency_ms"][key] for part in parts) for key in ("p50", "p95", "p99", "max")}
+    latency["mean"] = round(sum(part["latency_ms"]["mean"] * part["requests"] for part in parts) / max(requests, 1), 2)
+    return parts[0] | {
+        "requests": requests,
+        "seconds": round(seconds, 2),
+        "requests_per_second": round(requests / seconds, 1) if seconds else 0.0,
+        "latency_ms": latency,
+        "errors": {key: sum(part["errors"][key] for part in parts) for key in ("http", "socket", "total")},
+        "cpu_ms_per_request": round(cpu_ms, 2),
+        "requests_per_core_second": round(1000 / cpu_ms, 1) if cpu_ms else 0.0,
+        "rounds": len(parts),
+    }
 
 
 def _measured(server: Server, paths: list[str], seconds: float, connections: int, rate: float | None = None) -> dict[str, Any]:
@@ -137,9 +170,8 @@ def _measured(server: Server, paths: list[str], seconds: float, connections: int
 
 def _verdict(figures: dict[str, Any]) -> dict[str, Any]:
     """The ratios and whether each target of issue 7 is met."""
-    floor_runs = (figures["floor"], figures["floor_again"])
-    floor = max(run["requests_per_second"] for run in floor_runs) or 1.0
-    floor_cpu = min(run["cpu_ms_per_request"] for run in floor_runs)
+    floor = figures["floor"]["requests_per_second"] or 1.0
+    floor_cpu = figures["floor"]["cpu_ms_per_request"]
     healthz = figures["healthz"]["requests_per_second"] or 1.0
     page = figures["search_page"]
     cold_cpu = {name: figures[f"{name}_cold"]["cpu_ms_per_request"] for name in ("search_page", "search_api")}
