@@ -82,6 +82,8 @@ def _page(context: BrowserContext, guard: RequestGuard) -> Iterator[Page]:
     before = len(guard.foreign)
     page = context.new_page()
     yield page
+    # Closing a page while a navigation commits can hang Chromium (microsoft/playwright#41900): let it finish.
+    page.wait_for_load_state()
     page.close()
     assert guard.foreign[before:] == [], f"requests to another host: {guard.foreign[before:]}"
 
