@@ -186,13 +186,17 @@ def _receives_field(needs: frozenset[str]) -> Field | None:
     )
 
 
+def _spans_from_zero(edges: list[int]) -> list[Span]:
+    """The ranges 0 to the first edge, edge to edge, and from the last edge up (open-ended)."""
+    bounds = [0, *edges]
+    return [Span(lo, hi) for lo, hi in zip(bounds, [*edges, None])]
+
+
 def _income_field(open_schemes: list[Scheme], answers: Answers, norms: Norms | None, today: date) -> Field | None:
     edges = band_edges(open_schemes, answers, norms, today)
     if not edges:
         return None
-    bounds = [0, *edges]
-    bands = [Span(lo, bounds[index + 1] if index + 1 < len(bounds) else None) for index, lo in enumerate(bounds)]
-    options = [Option(band.token, income_label(band)) for band in bands]
+    options = [Option(band.token, income_label(band)) for band in _spans_from_zero(edges)]
     return Field(
         "inkomen",
         N_("Hoeveel geld komt er elke maand binnen?"),
@@ -206,9 +210,7 @@ def _years_field(open_schemes: list[Scheme]) -> Field | None:
     thresholds = sorted({scheme.conditions.min_years_low_income for scheme in open_schemes if scheme.conditions.min_years_low_income})
     if not thresholds:
         return None
-    bounds = [0, *thresholds]
-    spans = [Span(lo, bounds[index + 1] if index + 1 < len(bounds) else None) for index, lo in enumerate(bounds)]
-    options = [Option(span.token, years_label(span)) for span in spans]
+    options = [Option(span.token, years_label(span)) for span in _spans_from_zero(thresholds)]
     return Field(
         "jaren",
         N_("Hoe lang heeft u al een laag inkomen?"),

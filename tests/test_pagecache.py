@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from flask import Response
 
 import search.engine
 from app import create_app
@@ -110,8 +111,6 @@ def test_a_new_publication_replaces_every_kept_page(tmp_path):
 def test_a_new_day_forgets_the_pages_of_yesterday():
     cache = PageCache()
     catalog = object()
-    from flask import Response
-
     cache.put(("page",), (catalog, date(2026, 11, 21)), Response("gisteren"))
     assert cache.get(("page",), (catalog, date(2026, 11, 21))).get_data() == b"gisteren"
     assert cache.get(("page",), (catalog, date(2026, 11, 22))) is None
@@ -119,8 +118,6 @@ def test_a_new_day_forgets_the_pages_of_yesterday():
 
 
 def test_a_kept_page_is_forgotten_after_its_time():
-    from flask import Response
-
     cache, made_for = PageCache(seconds=0.05), (object(), date(2026, 11, 21))
     cache.put(("page",), made_for, Response("vraag"))
     time.sleep(0.1)

@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from cachetools import TTLCache
-from flask import Flask, Response, current_app, g, request
+from flask import Flask, Response, g, request
 
 from regelingen.web import current_catalog
+from views.formatting import today
 
 CACHED_ENDPOINTS = frozenset(
     {
@@ -85,7 +86,7 @@ def _key() -> tuple:
 
 
 def _made_for() -> tuple[object, date]:
-    return current_catalog(), current_app.config.get("TODAY") or date.today()
+    return current_catalog(), today()
 
 
 def _cacheable(response: Response) -> bool:

@@ -7,7 +7,6 @@ import re
 import sys
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 from types import MappingProxyType
 
@@ -19,6 +18,7 @@ from flask.testing import FlaskClient
 from regelingen.model import Scheme
 from regelingen.onefile import load_scheme_file
 from regelingen.web import cli, current_catalog
+from views.formatting import today
 
 STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)"( media="[^"]+")?>')
 SCRIPT = re.compile(r'<script src="([^"]+)"[^>]*></script>')
@@ -86,7 +86,7 @@ def preview_command(file: Path, municipality: str | None, out: Path | None) -> N
         what = f"onbekende gemeente '{municipality}'" if municipality else "het bestand staat niet in een gemeentemap"
         click.echo(f"fout: {what}; zeg met --gemeente voor welke gemeente het is ({', '.join(known)})", err=True)
         sys.exit(1)
-    scheme, problems = load_scheme_file(file, municipality, current_app.config.get("TODAY") or date.today())
+    scheme, problems = load_scheme_file(file, municipality, today())
     for problem in problems:
         click.echo(str(problem))
     if scheme is None:
