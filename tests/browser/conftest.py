@@ -95,6 +95,12 @@ def page(desktop_context: BrowserContext, guard: RequestGuard) -> Iterator[Page]
 
 
 @pytest.fixture
+def nojs_page(nojs_context: BrowserContext, guard: RequestGuard) -> Iterator[Page]:
+    """A desktop page with JavaScript off."""
+    yield from _page(nojs_context, guard)
+
+
+@pytest.fixture
 def phone_page(phone_context: BrowserContext, guard: RequestGuard) -> Iterator[Page]:
     """A 360-px phone page."""
     yield from _page(phone_context, guard)

@@ -6,11 +6,10 @@ import json
 import subprocess
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import Page, expect
 
 from .harness import VNU_JAR, require_tools
 from .pages import LANGUAGES, catalog, sample_municipality
@@ -39,14 +38,6 @@ def in_language(url: str, language: str) -> str:
 
 
 PAGES = [(name, language) for name in coach_pages() for language in LANGUAGES]
-
-
-@pytest.fixture
-def nojs_page(nojs_context: BrowserContext) -> Iterator[Page]:
-    """A desktop page with JavaScript off."""
-    page = nojs_context.new_page()
-    yield page
-    page.close()
 
 
 @pytest.fixture(scope="module")
