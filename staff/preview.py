@@ -15,8 +15,8 @@ from flask import Flask, current_app
 from flask.cli import with_appcontext
 from flask.testing import FlaskClient
 
-from regelingen.model import Scheme
 from regelingen.files.onefile import load_scheme_file
+from regelingen.model import Scheme
 from views.catalog import cli, current_catalog
 from views.formatting import today
 

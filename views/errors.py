@@ -41,7 +41,7 @@ def handle_http_error(error: HTTPException) -> tuple[object, int]:
     heading, message = _texts(code)
     try:
         return render_template("error.html", heading=heading, message=message, contacts=_contacts()), code
-    except Exception:  # noqa: BLE001 - the error page itself must never fail
+    except Exception:
         return FALLBACK_PAGE, code
 
 

@@ -89,7 +89,7 @@ class Answers:
 
     def without(self, key: str) -> Answers:
         """These answers without `key` and every later one, so that question is asked again."""
-        later = KEYS[KEYS.index(key):]
+        later = KEYS[KEYS.index(key) :]
         cleared = {name: None for name in _FIELDS if _FIELDS[name] in later}
         postcode = None if key == "gemeente" else self.postcode
         return replace(

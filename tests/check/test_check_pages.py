@@ -158,7 +158,7 @@ def test_pages_in_english(client, url):
     page = get(client, url + ("&" if "?" in url else "?") + "taal=en")
     assert page.one("html").attrs["lang"] == "en"
     assert "Waarom vragen we dit" not in page.main_text and "Wij bewaren" not in page.main_text
-    for form in page.all("form", action="/check"):
+    for _form in page.all("form", action="/check"):
         assert any(field.attrs.get("name") == "taal" for field in page.all("input", type="hidden"))
 
 

@@ -128,7 +128,9 @@ def test_plan_editor_is_a_get_form_holding_the_whole_plan(client):
     assert [option.attrs["value"] for option in chosen.children if "selected" in option.attrs] == ["coach"]
     assert "checked" in page.one("input", type="checkbox", name="klaar", value=f"{EXTRA}.1").attrs
     # Enter in a text field presses the first submit button: that must be "save", not "move up".
-    first_button = next(item for item in descendants(form) if item.tag == "button" and item.attrs.get("type") == "submit")
+    first_button = next(
+        item for item in descendants(form) if item.tag == "button" and item.attrs.get("type") == "submit"
+    )
     assert first_button.attrs["name"] == "maak"
 
 
@@ -255,7 +257,9 @@ def test_the_plan_offers_a_search_that_keeps_the_whole_plan(client):
     page = get_page(client, f"/plan?r={TAX}&doel=Werk&wie.{TAX}.1=coach")
     form = page.one("form", class_="plan__add")
     assert form.attrs["action"] == "/zoeken"
-    hidden = [(item.attrs["name"], item.attrs["value"]) for item in descendants(form) if item.attrs.get("type") == "hidden"]
+    hidden = [
+        (item.attrs["name"], item.attrs["value"]) for item in descendants(form) if item.attrs.get("type") == "hidden"
+    ]
     assert hidden == [("weergave", "coach"), ("r", TAX), ("doel", "Werk"), (f"wie.{TAX}.1", "coach")]
     results = get_page(client, f"/zoeken?q=zorgtoeslag&weergave=coach&r={TAX}&doel=Werk&wie.{TAX}.1=coach&heb=onzin")
     carried = [

@@ -12,8 +12,8 @@ import pytest
 from coachapp import CARE, COACH_DATA, EXTRA, TAX
 from sitepage import make_app
 
-from regelingen.coach.guides import build_guide
 from regelingen.catalog import load_catalog
+from regelingen.coach.guides import build_guide
 from regelingen.coach.plan import Plan
 
 pytestmark = pytest.mark.browser

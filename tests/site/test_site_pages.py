@@ -267,7 +267,7 @@ def test_empty_and_hostile_queries_are_handled(client):
     assert get_page(client, "/zoeken?q=").all("nav", class_="tiles")
     get_page(client, "/zoeken", status=200)
     get_page(client, "/zoeken?q=" + "a" * 10_000)
-    get_page(client, '/zoeken?q=%22%28%2A%3F+AND+title%3Ax')
+    get_page(client, "/zoeken?q=%22%28%2A%3F+AND+title%3Ax")
     page = get_page(client, "/zoeken?q=sport&categorie=onzin")
     assert "onzin" in page.main_text
 

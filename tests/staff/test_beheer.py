@@ -103,7 +103,11 @@ def test_overview_lists_broken_files_first_then_due_schemes_then_the_rest(client
     assert table[0] == list(COLUMNS)
     titles = [row[0] for row in table[1:]]
     assert titles == [
-        "kapot.yaml", "Lang niet gecontroleerd", "Loopt bijna af", "Actuele regeling", "Gestopte regeling",
+        "kapot.yaml",
+        "Lang niet gecontroleerd",
+        "Loopt bijna af",
+        "Actuele regeling",
+        "Gestopte regeling",
     ]
     rows = {row[0]: dict(zip(COLUMNS, row, strict=True)) for row in table[1:]}
     assert "regel 31: 'gecontroleerd_op' moet een datum zijn" in rows["kapot.yaml"]["Fouten"]
@@ -181,4 +185,4 @@ def test_csv_cells_cannot_become_spreadsheet_formulas(tmp_path):
     text = path.read_text(encoding="utf-8").replace("titel: Actuele regeling", 'titel: "=HYPERLINK(1)"')
     path.write_text(text, encoding="utf-8")
     rows = _csv_rows(_app(data, tmp_path).test_client(), "oss")
-    assert ["'=HYPERLINK(1)"] == [row[0] for row in rows if "HYPERLINK" in row[0]]
+    assert [row[0] for row in rows if "HYPERLINK" in row[0]] == ["'=HYPERLINK(1)"]

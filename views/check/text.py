@@ -7,12 +7,20 @@ from collections.abc import Callable
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from views.formatting import money
-
 from regelingen.check.answers import Answers
+from regelingen.check.questions import (
+    RECEIVE_LABELS,
+    STEPS,
+    Field,
+    Question,
+    age_label,
+    child_label,
+    income_label,
+    years_label,
+)
+from regelingen.check.reasons import BORDER, MET, N_, UNCHECKED, UNKNOWN, UNMET, Phrase, Reason, phrase
 from regelingen.check.run import CheckResult
-from regelingen.check.questions import RECEIVE_LABELS, STEPS, Field, Question, age_label, child_label, income_label, years_label
-from regelingen.check.reasons import BORDER, MET, UNCHECKED, UNKNOWN, UNMET, N_, Phrase, Reason, phrase
+from views.formatting import money
 
 ANSWER_NAMES = {
     "gemeente": _l("Gemeente"),
@@ -24,7 +32,11 @@ ANSWER_NAMES = {
     "jaren": _l("Laag inkomen"),
     "wonen": _l("Wonen"),
 }
-HOUSING = {"huur": _l("Ik huur mijn huis of kamer"), "koop": _l("Ik heb een koophuis"), "anders": _l("Anders, bijvoorbeeld bij familie")}
+HOUSING = {
+    "huur": _l("Ik huur mijn huis of kamer"),
+    "koop": _l("Ik heb een koophuis"),
+    "anders": _l("Anders, bijvoorbeeld bij familie"),
+}
 # The status of each reason in words, so it does not depend on an icon or a colour.
 STATUS_WORDS = {
     MET: _l("Klopt"),
@@ -50,7 +62,11 @@ def title(question: Question) -> str:
 def missing(field: Field) -> Phrase:
     """The message when a field was left empty."""
     if field.key == "gemeente":
-        return phrase(N_("Kies uw gemeente, of vul uw postcode in. Weet u het niet? Kies dan ‘Een andere gemeente, of weet ik niet’."))
+        return phrase(
+            N_(
+                "Kies uw gemeente, of vul uw postcode in. Weet u het niet? Kies dan ‘Een andere gemeente, of weet ik niet’."
+            )
+        )
     if field.multiple:
         return phrase(N_("Kies minstens één antwoord. Weet u het niet? Kies dan ‘Weet ik niet’."))
     return phrase(N_("Kies een antwoord. Weet u het niet? Kies dan ‘Weet ik niet’."))

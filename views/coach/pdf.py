@@ -76,7 +76,7 @@ def print_page(path: str) -> bytes:
     base = request.host_url.rstrip("/")
     client = current_app.test_client()
 
-    def answer(route):  # noqa: ANN001 - Playwright's Route
+    def answer(route):
         """Serve this site's URLs from the app in-process; refuse anything else."""
         url = route.request.url
         if not url.startswith(base + "/"):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import Flask, request
 from flask_babel import gettext as _
 
-from regelingen.model import Conditions, Scheme
 from regelingen.coach.plan import Plan
+from regelingen.model import Conditions, Scheme
 
 COACH_VIEW = "coach"
 # At most this many lines per scheme: structured conditions first, then the file's first sentences.
