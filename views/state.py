@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask, g, request, url_for
+from flask import Flask, current_app, g, request, url_for
 from markupsafe import Markup
 
 from regelingen.model import NATIONAL, Municipality
@@ -52,12 +52,23 @@ def link(endpoint: str, **values: Any) -> str:
 
 
 def language_link(code: str) -> str:
-    """This same page in language `code`, with every other parameter kept."""
-    args: dict[str, Any] = {key: request.args.getlist(key) for key in request.args if key != "taal"}
+    """This same page in language `code`, with every other parameter kept.
+
+    A query key that `url_for` would read as a path argument or as one of its own keywords (`_anchor`,
+    `_scheme`, ...) is not ours: it is dropped, so that no query string can break the link.
+    """
+    path_args = request.view_args or {}
+    # Names of path arguments in any route are never our query keys (`?municipality=` on /zoeken).
+    route_arguments = {name for rule in current_app.url_map.iter_rules() for name in rule.arguments}
+    args: dict[str, Any] = {
+        key: request.args.getlist(key)
+        for key in request.args
+        if key != "taal" and key not in path_args and not key.startswith("_") and key not in route_arguments
+    }
     if code != DEFAULT_LANGUAGE:
         args["taal"] = code
     if request.endpoint and request.url_rule is not None and request.endpoint != "static":
-        return url_for(request.endpoint, **(request.view_args or {}), **args)
+        return url_for(request.endpoint, **path_args, **args)
     return url_for("site.home", **args)
 
 
