@@ -19,6 +19,7 @@ import views.coach.pages
 import views.errors
 import views.health
 import views.pagecache
+import views.personal
 import views.security
 import views.site.pages
 
@@ -40,6 +41,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     staff.commands.init_app(app)
     search.init_app(app)
     publishing.init_app(app)
+    views.personal.init_app(app)
     views.pagecache.init_app(app)  # after publishing, before the views: see its docstring
     views.api.endpoints.init_app(app)
     views.site.pages.init_app(app)

@@ -5,7 +5,8 @@ is in the URL), so a worker keeps its most recent finished responses in memory, 
 headers, as a shared cache in front of it would. An entry counts only for the catalog it was made from
 and for the same day (amounts and dates depend on today), and lives at most `PAGE_CACHE_SECONDS`, so that
 no question lingers in memory. Nothing is written to disk. Only the endpoints in `CACHED_ENDPOINTS` are
-kept: pages with a person's answers (the check, a coach's plan) and the staff pages must never be listed.
+kept: pages with a person's answers (the check, a coach's plan) and the staff pages must never be listed,
+and no URL that carries a plan or an answer is kept on any page (`views.personal`).
 The search API says `no-store` to browsers and proxies, which must not keep searches; this cache is the
 site's own memory and keeps it like the search page.
 """
@@ -22,6 +23,7 @@ from flask import Flask, Response, g, request
 
 from views.catalog import current_catalog
 from views.formatting import today
+from views.personal import personal_request
 
 CACHED_ENDPOINTS = frozenset(
     {
@@ -112,7 +114,7 @@ def init_app(app: Flask) -> None:
 
     @app.before_request
     def reuse() -> Response | None:
-        if request.method != "GET" or request.endpoint not in CACHED_ENDPOINTS:
+        if request.method != "GET" or request.endpoint not in CACHED_ENDPOINTS or personal_request():
             return None
         response = cache.get(_key(), _made_for())
         g.page_from_cache = response is not None
