@@ -33,6 +33,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         DATA_DIR=str(ROOT / "data" / "schemes"),
         INDEX_DIR=str(ROOT / "var" / "index"),
         JSON_SORT_KEYS=False,
+        # The address printed on paper and in QR codes (REGELINGEN_PUBLIC_BASE_URL in production).
+        PUBLIC_BASE_URL="http://127.0.0.1:8000",
     )
     app.config.from_prefixed_env("REGELINGEN")
     if test_config:

@@ -51,6 +51,17 @@ def link(endpoint: str, **values: Any) -> str:
     return url_for(endpoint, **state_values(endpoint, values))
 
 
+def public_base_url() -> str:
+    """The site's public address (config `PUBLIC_BASE_URL`, like `https://regelingenwijzer.nl`), without a slash
+    at the end: printed links and QR codes use it, never the Host header a visitor sent."""
+    return str(current_app.config["PUBLIC_BASE_URL"]).rstrip("/")
+
+
+def public_link(endpoint: str, **values: Any) -> str:
+    """`link` as a full URL on the public address, for paper and QR codes."""
+    return public_base_url() + link(endpoint, **values)
+
+
 def language_link(code: str) -> str:
     """This same page in language `code`, with every other parameter kept.
 

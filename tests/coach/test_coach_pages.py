@@ -12,6 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sitepage import Page, get_page, make_app, path, query, words
 
+from views.coach.qr import qr_image
+
 ROOT = Path(__file__).resolve().parents[2]
 PLAN = f"/plan?r={TAX}&r={EXTRA}&r={CARE}"
 TAX_TITLE = "Kwijtschelding gemeentelijke belastingen"
@@ -154,7 +156,19 @@ def test_saving_drops_empty_fields_from_the_link(client):
 def test_plan_link_and_qr_are_the_canonical_url(client):
     page = get_page(client, f"/plan?heb=lezer&r={CARE}&doel=Samen+verder")
     link = page.one("a", class_="plan__url").attrs["href"]
-    assert link == f"http://localhost/plan?r={CARE}&doel=Samen+verder&heb=lezer"
+    assert link == f"http://127.0.0.1:8000/plan?r={CARE}&doel=Samen+verder&heb=lezer"
+
+
+def test_printed_links_and_qr_codes_use_the_public_address_never_the_host_header(tmp_path):
+    app = make_app(tmp_path, COACH_DATA, PUBLIC_BASE_URL="https://regelingen.example.nl/")
+    client = app.test_client()
+    headers = {"Host": "evil.example", "X-Forwarded-Host": "evil.example"}
+    plan = client.get(f"/plan?r={CARE}", headers=headers).get_data(as_text=True)
+    guide = client.get(f"/{CARE}/stappenplan", headers=headers).get_data(as_text=True)
+    assert "evil.example" not in plan + guide
+    assert f'href="https://regelingen.example.nl/plan?r={CARE}"' in plan
+    assert qr_image(f"https://regelingen.example.nl/plan?r={CARE}") in plan
+    assert qr_image(f"https://regelingen.example.nl/{CARE}") in guide
 
 
 def test_unknown_schemes_and_markup_get_a_clear_message_escaped(client):

@@ -6,6 +6,9 @@ import os
 import shutil
 import subprocess
 import tempfile
+import threading
+import time
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -15,6 +18,7 @@ from sitepage import make_app
 from regelingen.catalog import load_catalog
 from regelingen.coach.guides import build_guide
 from regelingen.coach.plan import Plan
+from views.coach.printer import RenderSlots
 
 pytestmark = pytest.mark.browser
 
@@ -37,8 +41,10 @@ def tools():
 
 @pytest.fixture
 def app(tmp_path):
-    """The app on the coach fixture schemes."""
-    return make_app(tmp_path, COACH_DATA)
+    """The app on the coach fixture schemes; its browsers are closed after the test."""
+    app = make_app(tmp_path, COACH_DATA)
+    yield app
+    app.extensions["pdf_printer"].close()
 
 
 def pdf_pages(data: bytes, folder: Path) -> list[str]:
@@ -107,6 +113,83 @@ def test_printing_leaves_no_files_behind(client, monkeypatch):
         monkeypatch.setenv("TMPDIR", str(scratch))
         monkeypatch.setattr(tempfile, "tempdir", None)
         assert client.get(f"/plan.pdf?r={TAX}&doel=Geheim").status_code == 200
+        client.application.extensions["pdf_printer"].close()  # the reused browser's profile goes with it
         assert list(scratch.iterdir()) == []
     finally:
         shutil.rmtree(scratch)
+
+
+def _main_browsers() -> int:
+    """Chromium browser processes started by this test process (not their renderer or GPU helpers)."""
+    parents, commands = {}, {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            commands[int(stat.parent.name)] = (stat.parent / "cmdline").read_bytes().split(b"\0")
+        except (OSError, IndexError, ValueError):
+            continue
+        parents[int(stat.parent.name)] = int(fields[1])
+
+    def ours(pid: int) -> bool:
+        while pid > 1:
+            if pid == os.getpid():
+                return True
+            pid = parents.get(pid, 0)
+        return False
+
+    return sum(
+        1
+        for pid, args in commands.items()
+        if args[0].endswith(b"chromium") and not any(arg.startswith(b"--type=") for arg in args) and ours(pid)
+    )
+
+
+def _all_slots_taken(app):
+    """Hold every render slot of the machine, as two long PDFs in other workers would."""
+    slots = RenderSlots(Path(app.config["PDF_DIR"]) / "slots", app.config["PDF_RENDERS"])
+    stack = ExitStack()
+    for _ in range(app.config["PDF_RENDERS"]):
+        stack.enter_context(slots.hold())
+    return stack
+
+
+def test_over_the_limit_a_plain_dutch_503_with_retry_after_and_the_print_button(app, client):
+    with _all_slots_taken(app):
+        response = client.get(f"/plan.pdf?r={TAX}")
+    assert response.status_code == 503
+    assert int(response.headers["Retry-After"]) > 0
+    assert response.headers["Cache-Control"] == "no-store"
+    text = response.get_data(as_text=True)
+    assert "erg druk" in text and "Afdrukken" in text
+
+
+def test_a_guide_is_printed_once_per_publication_and_a_plan_never_kept(app, client):
+    first = client.get(f"/{TAX}/stappenplan.pdf")
+    assert first.status_code == 200
+    with _all_slots_taken(app):
+        again = client.get(f"/{TAX}/stappenplan.pdf")
+        plan = client.get(f"/plan.pdf?r={TAX}")
+        personal = client.get(f"/{TAX}/stappenplan.pdf?doel=Geheim")
+    assert again.status_code == 200 and again.get_data() == first.get_data()
+    assert plan.status_code == 503 and personal.status_code == 503
+    kept = [path.read_bytes() for path in (Path(app.config["PDF_DIR"]) / "guides").rglob("*.pdf")]
+    assert kept == [first.get_data()]
+
+
+def test_a_flood_of_pdf_requests_runs_at_most_the_limit_on_reused_browsers(app):
+    statuses: list[int] = []
+    most_browsers = 0
+
+    def fetch(number: int) -> None:
+        with app.test_client() as client:
+            statuses.append(client.get(f"/plan.pdf?r={TAX}&doel=Nummer+{number}").status_code)
+
+    threads = [threading.Thread(target=fetch, args=(number,)) for number in range(20)]
+    for thread in threads:
+        thread.start()
+    while any(thread.is_alive() for thread in threads):
+        most_browsers = max(most_browsers, _main_browsers())
+        time.sleep(0.05)
+    assert set(statuses) <= {200, 503} and statuses.count(200) >= 1
+    assert statuses.count(200) <= app.config["PDF_RENDERS"] * 2  # the slots free up as renders finish
+    assert most_browsers <= app.config["PDF_RENDERS"]

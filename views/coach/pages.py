@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, Flask, Response, abort, make_response, redirect, render_template, request
+from flask import Blueprint, Flask, Response, abort, current_app, make_response, redirect, render_template, request
 from werkzeug.wrappers import Response as BaseResponse
 
 from regelingen.coach.guides import Guide, build_guide
@@ -20,8 +20,11 @@ from views.coach import labels as coach_labels
 from views.coach import pdf as coach_pdf
 from views.coach import results as coach_results
 from views.coach.pdf import PdfUnavailable, print_page
+from views.coach.printer import PrinterBusy
 from views.coach.qr import qr_image
-from views.state import link
+from views.formatting import today
+from views.personal import personal_request
+from views.state import link, public_link
 
 bp = Blueprint("coach", __name__)
 
@@ -32,13 +35,14 @@ ACTIONS = {
     "weg": lambda plan, scheme_id: plan.without(scheme_id),
 }
 SAVE = "maak"
+RETRY_AFTER_SECONDS = 30
 
 
 @bp.get("/<municipality>/<slug>/stappenplan")
 def guide(municipality: str, slug: str) -> Response:
     """The printable step-by-step guide for one scheme ("Zo vraagt u het aan")."""
     scheme, plan = _single(municipality, slug)
-    page_url = link("site.scheme", municipality=scheme.municipality, slug=scheme.slug, _external=True)
+    page_url = public_link("site.scheme", municipality=scheme.municipality, slug=scheme.slug)
     settings = _query(plan, with_schemes=False)
     return _private(
         render_template(
@@ -57,7 +61,7 @@ def guide_pdf(municipality: str, slug: str) -> Response:
     """The guide for one scheme as a PDF, printed by headless Chromium."""
     scheme, plan = _single(municipality, slug)
     path = link("coach.guide", municipality=scheme.municipality, slug=scheme.slug, **_query(plan, with_schemes=False))
-    return _pdf(path, f"stappenplan-{scheme.slug}.pdf")
+    return _pdf(path, f"stappenplan-{scheme.slug}.pdf", keep=not personal_request())
 
 
 @bp.get("/plan")
@@ -69,7 +73,7 @@ def plan() -> Response:
         return _private(redirect(link("coach.plan", **_query(changed)), 303))
     guides = [build_guide(scheme, asked) for scheme in known]
     shared = shared_papers(guides)
-    plan_url = link("coach.plan", **_query(asked), _external=True)
+    plan_url = public_link("coach.plan", **_query(asked))
     return _private(
         render_template(
             "coach/plan.html",
@@ -92,7 +96,7 @@ def plan() -> Response:
 def plan_pdf() -> Response:
     """The plan as a PDF, printed by headless Chromium."""
     asked, _known, _unknown = _read_plan()
-    return _pdf(link("coach.plan", **_query(asked)), "mijn-stappenplan.pdf")
+    return _pdf(link("coach.plan", **_query(asked)), "mijn-stappenplan.pdf", keep=False)
 
 
 def _single(municipality: str, slug: str) -> tuple[Scheme, Plan]:
@@ -138,17 +142,39 @@ def _also(guides: list[Guide], shared: list[SharedPaper]) -> dict[str, dict[str,
     }
 
 
-def _pdf(path: str, filename: str) -> Response:
-    """The PDF of page `path`, or a kind page pointing to the Print button when no PDF can be made."""
-    try:
-        pdf = print_page(path)
-    except PdfUnavailable:
-        page = render_template("coach/pdf_missing.html", back=path)
-        return _private(make_response(page, 503))
+def _pdf(path: str, filename: str, keep: bool) -> Response:
+    """The PDF of page `path`, or a kind page pointing to the Print button when no PDF can be made now.
+
+    With `keep` (a guide without personal text) the PDF is printed once per publication and day, then
+    served from `views.coach.pdfcache`. When every render slot is busy: 503 with `Retry-After`.
+    """
+    cache, generation = current_app.extensions["guide_pdfs"], _generation() if keep else None
+    key = f"{today().isoformat()} {path}"
+    pdf = cache.get(generation, key) if generation else None
+    if pdf is None:
+        try:
+            pdf = print_page(path)
+        except PrinterBusy:
+            page = render_template("coach/pdf_missing.html", back=path, busy=True)
+            response = _private(make_response(page, 503))
+            response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+            return response
+        except PdfUnavailable:
+            page = render_template("coach/pdf_missing.html", back=path, busy=False)
+            return _private(make_response(page, 503))
+        if generation:
+            cache.put(generation, key, pdf)
     response = make_response(pdf)
     response.mimetype = "application/pdf"
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     return _private(response)
+
+
+def _generation() -> str | None:
+    """The name of the publication this worker serves (None when it serves none, e.g. a frozen catalog)."""
+    publication = current_app.extensions.get("publication")
+    generation = getattr(publication, "generation", None)
+    return generation.name if generation is not None else None
 
 
 def _private(page: str | BaseResponse) -> Response:

@@ -1,23 +1,29 @@
 """PDFs of our own pages, printed by Debian's headless Chromium through Playwright.
 
 Chromium never touches the network: every request it makes for this site is answered by the app
-itself in-process (the page, its CSS), anything else is refused. Nothing is written to disk by us;
-Playwright's browser context keeps its cache in memory and is closed after each PDF.
+itself in-process (the page, its CSS), anything else is refused. Renders are bounded and run on reused
+browsers off the page threads (`views.coach.printer`). Nothing personal is written to disk: each PDF gets
+a fresh in-memory browser context, closed after it; only guides without personal text are kept
+(`views.coach.pdfcache`).
 """
 
 from __future__ import annotations
 
+import atexit
 import importlib.util
 import os
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from flask import Flask, current_app, request
+from flask import Flask, current_app
 from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
 from views.coach.labels import dual
+from views.coach.pdfcache import GuideCache
+from views.coach.printer import DEFAULT_RENDERS, Printer, RenderSlots
+from views.state import public_base_url
 
 if TYPE_CHECKING:
     from playwright.sync_api import PdfMargins
@@ -72,15 +78,19 @@ def page_numbers() -> Markup:
 
 
 def print_page(path: str) -> bytes:
-    """The PDF of this site's page at `path` (with its query), as the visitor's browser would print it."""
+    """The PDF of this site's page at `path` (with its query), as the visitor's browser would print it.
+
+    Raises `PrinterBusy` at once when the machine already renders `PDF_RENDERS` PDFs (see `views.coach.printer`).
+    """
     if not pdf_available():
         raise PdfUnavailable("chromium or playwright is missing")
-    from playwright.sync_api import Error, sync_playwright
+    from playwright.sync_api import Error
 
-    base = request.host_url.rstrip("/")
+    base = public_base_url()
     client = current_app.test_client()
+    footer = footer_html()
 
-    def answer(route):
+    def answer(route: Any) -> None:
         """Serve this site's URLs from the app in-process; refuse anything else."""
         url = route.request.url
         if not url.startswith(base + "/"):
@@ -92,34 +102,54 @@ def print_page(path: str) -> bytes:
         finally:
             response.close()
 
-    footer, executable = footer_html(), chromium_path()
+    def render(browser: Any) -> bytes:
+        context = browser.new_context()  # in memory, closed after this PDF: nothing passes to the next one
+        try:
+            page = context.new_page()
+            page.route("**/*", answer)
+            page.goto(base + path, wait_until="load", timeout=TIMEOUT_MS)
+            return page.pdf(
+                format="A4",
+                print_background=True,
+                display_header_footer=True,
+                header_template="<span></span>",
+                footer_template=footer,
+                margin=MARGIN,
+            )
+        finally:
+            context.close()
 
-    def render() -> bytes:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-            try:
-                page = browser.new_page()
-                page.route("**/*", answer)
-                page.goto(base + path, wait_until="load", timeout=TIMEOUT_MS)
-                return page.pdf(
-                    format="A4",
-                    print_background=True,
-                    display_header_footer=True,
-                    header_template="<span></span>",
-                    footer_template=footer,
-                    margin=MARGIN,
-                )
-            finally:
-                browser.close()
+    extensions = current_app.extensions
+    with extensions["pdf_slots"].hold():
+        try:
+            return extensions["pdf_printer"].render(render)
+        except (Error, TimeoutError) as error:
+            raise PdfUnavailable(str(error)) from error
 
-    # Playwright's sync API refuses to run in a thread that already has an event loop: use a fresh one.
-    try:
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            return pool.submit(render).result()
-    except Error as error:
-        raise PdfUnavailable(str(error)) from error
+
+def _launcher(executable: str) -> Callable[[], tuple[Any, Any]]:
+    """Start Playwright and one headless Chromium (for a render thread of `Printer`)."""
+
+    def launch() -> tuple[Any, Any]:
+        from playwright.sync_api import sync_playwright
+
+        playwright = sync_playwright().start()
+        try:
+            return playwright, playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        except BaseException:
+            playwright.stop()
+            raise
+
+    return launch
 
 
 def init_app(app: Flask) -> None:
-    """Offer `pdf_available()` to templates, so pages link to a PDF only when one can be made."""
+    """Set up the bounded printer and the guide cache; offer `pdf_available()` to templates."""
     app.jinja_env.globals["pdf_available"] = pdf_available
+    renders = int(app.config.setdefault("PDF_RENDERS", DEFAULT_RENDERS))
+    folder = Path(app.config.setdefault("PDF_DIR", str(Path(app.config["INDEX_DIR"]).parent / "pdf")))
+    printer = Printer(_launcher(app.config.get("CHROMIUM") or DEFAULT_CHROMIUM), renders)
+    app.extensions.update(
+        pdf_printer=printer, pdf_slots=RenderSlots(folder / "slots", renders), guide_pdfs=GuideCache(folder / "guides")
+    )
+    atexit.register(printer.close)
