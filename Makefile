@@ -105,13 +105,16 @@ clean:
 # Benchmarks. `make bench` runs them all (under 10 minutes) and rewrites docs/benchmarks.md with the machine,
 # the date and the command for every figure; each bench-* target runs one (results in var/bench/).
 # Load tests only ever send traffic to 127.0.0.1, bounded in time and in requests.
-.PHONY: bench bench-tools bench-load bench-app-scale
+.PHONY: bench bench-tools bench-load bench-pdf bench-app-scale
 
 bench: $(VENV)/.dev bench-tools
 	$(PY) -m bench.report --run
 
 bench-load: $(VENV)/.dev bench-tools
 	$(PY) -m bench.load
+
+bench-pdf: $(VENV)/.dev browser-tools
+	$(PY) -m bench.pdf_flood
 
 bench-app-scale: $(VENV)/.dev
 	$(PY) -m bench.scale_app

@@ -47,6 +47,13 @@ BENCHES = (
     Bench("search_scale", "Search at national scale (generated corpus)", "bench-scale", time_limit=90),
     Bench("load", "Load test: gunicorn on this machine, driven by wrk", "bench-load", "load.json", time_limit=200),
     Bench(
+        "pdf",
+        "PDF flood: 20 PDFs at once while /healthz and searches stay fast",
+        "bench-pdf",
+        "pdf.json",
+        time_limit=30,
+    ),
+    Bench(
         "app_scale",
         "National scale of one worker: start-up, memory, index build, latency",
         "bench-app-scale",

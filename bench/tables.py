@@ -105,4 +105,30 @@ def app_scale_table(data: dict[str, Any]) -> list[str]:
     return lines
 
 
-RENDERERS: dict[str, Callable[[dict[str, Any]], list[str]]] = {"load": load_table, "app_scale": app_scale_table}
+def pdf_table(data: dict[str, Any]) -> list[str]:
+    """The PDF flood: what became of the PDFs, and how fast /healthz and the searches stayed meanwhile."""
+    lines = [
+        f"{data['pdf_requests']} PDF requests at once: {data['pdf_made']} made, {data['pdf_busy_503']} told "
+        f'"busy, try again" (503 + Retry-After), {data["pdf_other"]} other; slowest {data["pdf_slowest_s"]} s; '
+        f"at most {data['most_browsers']} Chromium browser(s) running.",
+        "",
+        "| Asked meanwhile | Requests | p50 (ms) | p95 (ms) | max (ms) |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for path, figures in data["probes"].items():
+        lines.append(
+            f"| `{path}` | {figures['count']} | {figures['p50_ms']:g} | {figures['p95_ms']:g} | {figures['max_ms']:g} |"
+        )
+    lines += [
+        "",
+        f"All of them: p95 {data['probe_p95_ms']:g} ms, {data['probe_errors']} errors "
+        f"(target p95 < {data['target_p95_ms']:g} ms, 0 errors) {_mark(data['met'])}",
+    ]
+    return lines
+
+
+RENDERERS: dict[str, Callable[[dict[str, Any]], list[str]]] = {
+    "load": load_table,
+    "app_scale": app_scale_table,
+    "pdf": pdf_table,
+}

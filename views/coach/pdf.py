@@ -148,7 +148,8 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals["pdf_available"] = pdf_available
     renders = int(app.config.setdefault("PDF_RENDERS", DEFAULT_RENDERS))
     folder = Path(app.config.setdefault("PDF_DIR", str(Path(app.config["INDEX_DIR"]).parent / "pdf")))
-    printer = Printer(_launcher(app.config.get("CHROMIUM") or DEFAULT_CHROMIUM), renders)
+    # One render thread (one reused browser) per worker: the slots bound the renders of the whole machine.
+    printer = Printer(_launcher(app.config.get("CHROMIUM") or DEFAULT_CHROMIUM), 1)
     app.extensions.update(
         pdf_printer=printer, pdf_slots=RenderSlots(folder / "slots", renders), guide_pdfs=GuideCache(folder / "guides")
     )

@@ -5,8 +5,9 @@ A PDF costs a Chromium render (a second or more of CPU and a few hundred MB). So
 - at most `PDF_RENDERS` renders run at once on the whole machine (default 2), counted with one lock
   file per slot in `PDF_DIR`, shared by every gunicorn worker; a request that finds no free slot is
   told at once to come back later (`PrinterBusy`), it never waits in line on a page thread;
-- each worker renders on its own render threads, each with one Chromium that is started on first use
-  and reused (a fresh browser context per PDF, so nothing of one PDF is seen by the next);
+- each worker renders on its own render thread with one Chromium that is started on first use and
+  reused (a fresh browser context per PDF, so nothing of one PDF is seen by the next): at most one
+  browser per worker, however many PDFs are asked for;
 - a page thread only waits for its own PDF, at most `TIMEOUT_SECONDS`.
 """
 
