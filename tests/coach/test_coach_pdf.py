@@ -15,10 +15,10 @@ import pytest
 from coachapp import CARE, COACH_DATA, EXTRA, TAX
 from sitepage import make_app
 
+from printing.printer import RenderSlots
 from regelingen.catalog import load_catalog
 from regelingen.coach.guides import build_guide
 from regelingen.coach.plan import Plan
-from views.coach.printer import RenderSlots
 
 pytestmark = pytest.mark.browser
 

@@ -11,6 +11,7 @@ from typing import Any
 from flask import Blueprint, Flask, Response, abort, current_app, make_response, redirect, render_template, request
 from werkzeug.wrappers import Response as BaseResponse
 
+from printing.printer import PrinterBusy
 from regelingen.coach.guides import Guide, build_guide
 from regelingen.coach.plan import MAX_SCHEMES, Plan
 from regelingen.coach.trips import SharedPaper, also_for, shared_papers, trips
@@ -20,7 +21,6 @@ from views.coach import labels as coach_labels
 from views.coach import pdf as coach_pdf
 from views.coach import results as coach_results
 from views.coach.pdf import PdfUnavailable, print_page
-from views.coach.printer import PrinterBusy
 from views.coach.qr import qr_image
 from views.formatting import today
 from views.personal import personal_request
@@ -146,7 +146,7 @@ def _pdf(path: str, filename: str, keep: bool) -> Response:
     """The PDF of page `path`, or a kind page pointing to the Print button when no PDF can be made now.
 
     With `keep` (a guide without personal text) the PDF is printed once per publication and day, then
-    served from `views.coach.pdfcache`. When every render slot is busy: 503 with `Retry-After`.
+    served from `printing.guides`. When every render slot is busy: 503 with `Retry-After`.
     """
     cache, generation = current_app.extensions["guide_pdfs"], _generation() if keep else None
     key = f"{today().isoformat()} {path}"

@@ -2,9 +2,9 @@
 
 Chromium never touches the network: every request it makes for this site is answered by the app
 itself in-process (the page, its CSS), anything else is refused. Renders are bounded and run on reused
-browsers off the page threads (`views.coach.printer`). Nothing personal is written to disk: each PDF gets
+browsers off the page threads (`printing.printer`). Nothing personal is written to disk: each PDF gets
 a fresh in-memory browser context, closed after it; only guides without personal text are kept
-(`views.coach.pdfcache`).
+(`printing.guides`).
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from flask import Flask, current_app
 from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
+from printing.guides import GuideCache
+from printing.printer import DEFAULT_RENDERS, Printer, RenderSlots
 from views.coach.labels import dual
-from views.coach.pdfcache import GuideCache
-from views.coach.printer import DEFAULT_RENDERS, Printer, RenderSlots
 from views.state import public_base_url
 
 if TYPE_CHECKING:
@@ -80,7 +80,7 @@ def page_numbers() -> Markup:
 def print_page(path: str) -> bytes:
     """The PDF of this site's page at `path` (with its query), as the visitor's browser would print it.
 
-    Raises `PrinterBusy` at once when the machine already renders `PDF_RENDERS` PDFs (see `views.coach.printer`).
+    Raises `PrinterBusy` at once when the machine already renders `PDF_RENDERS` PDFs (see `printing.printer`).
     """
     if not pdf_available():
         raise PdfUnavailable("chromium or playwright is missing")
