@@ -10,6 +10,7 @@ seeing the last good facts while staff see the error in `/beheer` and in `regeli
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import time
 from collections.abc import Collection
@@ -18,9 +19,11 @@ from datetime import date
 from pathlib import Path
 from types import MappingProxyType
 
+from publishing.removals import PublicationRefused, record_refusal, refusal_text, removals
 from publishing.reuse import ReusingCheck, validation_rules
 from publishing.stored import CATALOG_FILE, read_catalog, read_checks, write_catalog, write_checks
 from regelingen.catalog import Catalog, data_entries, data_files, load_catalog, shown_path
+from regelingen.files.limits import file_limit_problem
 from regelingen.files.problems import WARNING, Problem
 from regelingen.files.validate import MUNICIPALITY_FILE
 from search.index import build_lock, build_while_locked, current_generation
@@ -64,6 +67,7 @@ def publish(
     only_if_changed: bool = False,
     wait: bool = True,
     today: date | None = None,
+    allow_removal: bool = False,
 ) -> Path:
     """Validate `data_dir`, build a new generation from its good files (plus last good versions) and swap it in.
 
@@ -72,7 +76,9 @@ def publish(
     the same as in the live generation is not validated again (`publishing.reuse`). With `only_if_changed`
     nothing is built when the live generation was made from this very data; with `wait=False` a build
     already running elsewhere raises `search.index.BuildBusy` at once. `today` is the date the warnings
-    about old facts are judged by (default: the real date).
+    about old facts are judged by (default: the real date). A publication that would remove a whole
+    municipality or too many of its schemes raises `PublicationRefused` unless `allow_removal`
+    (`publishing.removals`); so does a data folder that cannot be read. The live generation stays.
     """
     data_dir, index_dir = Path(data_dir), Path(index_dir)
     with build_lock(index_dir, wait=wait):
@@ -82,13 +88,17 @@ def publish(
         staging = index_dir / f".staging-{time.time_ns()}"
         previous, today = current_generation(index_dir), today or date.today()
         try:
-            for path in data_files(data_dir):
-                (staging / path.relative_to(data_dir)).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(path, staging / path.relative_to(data_dir))
+            _readable_or_refuse(data_dir, index_dir)
+            refused = _copy_sources(data_dir, staging, previous)
             earlier = read_checks(previous) if previous else None
             check = ReusingCheck(earlier, today, validation_rules([f"publication {PUBLICATION_FORMAT}", *extra_stamp]))
             live = load_catalog(staging, today, shown_as=data_dir, check=check)
             catalog = _with_last_good_versions(data_dir, staging, live, previous, today)
+            catalog = replace(catalog, problems=refused + catalog.problems)
+            if previous is not None and not allow_removal and (found := removals(previous / CATALOG_FILE, catalog)):
+                message = refusal_text(found)
+                record_refusal(index_dir, message)
+                raise PublicationRefused(message)
 
             def attach(generation: Path) -> None:
                 staging.rename(generation / SNAPSHOT)
@@ -96,9 +106,44 @@ def publish(
                 write_checks(check.checks(), catalog, generation)
                 (generation / STAMP_FILE).write_text(stamp)
 
-            return build_while_locked(catalog.schemes.values(), index_dir, extra_words, attach=attach)
+            generation = build_while_locked(catalog.schemes.values(), index_dir, extra_words, attach=attach)
+            record_refusal(index_dir, None)
+            return generation
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+
+
+def _readable_or_refuse(data_dir: Path, index_dir: Path) -> None:
+    """Refuse to publish from a data folder that is gone or cannot be read, with a plain message."""
+    try:
+        with os.scandir(data_dir) as entries:
+            next(entries, None)
+    except OSError as error:
+        message = (
+            f"Niet gepubliceerd: de map met regelingen ({data_dir}) kan niet gelezen worden "
+            f"({error.strerror or error}). De site toont de vorige versie."
+        )
+        record_refusal(index_dir, message)
+        raise PublicationRefused(message) from error
+
+
+def _copy_sources(data_dir: Path, staging: Path, previous: Path | None) -> tuple[Problem, ...]:
+    """Copy the data files into `staging`; a symlink or a too large file is not copied (its last good
+    version is, when there is one) and comes back as a problem."""
+    staging.mkdir(parents=True)
+    problems = []
+    for path in data_files(data_dir):
+        relative = path.relative_to(data_dir)
+        (staging / relative).parent.mkdir(parents=True, exist_ok=True)
+        limit = file_limit_problem(path)
+        if limit is None:
+            shutil.copy2(path, staging / relative, follow_symlinks=False)  # a link made just now stays a link
+            continue
+        if (earlier := _previous_version(previous, relative)) is not None:
+            shutil.copy2(earlier, staging / relative)
+            limit += f"; {KEPT_MESSAGE}"
+        problems.append(Problem(shown_path(path), 1, limit))
+    return tuple(problems)
 
 
 def load_published(generation: Path, data_dir: Path) -> Catalog:

@@ -12,6 +12,7 @@ from types import MappingProxyType
 from typing import Any
 
 from regelingen.files.build import build_municipality, build_scheme
+from regelingen.files.limits import file_limit_problem
 from regelingen.files.problems import Problem
 from regelingen.files.validate import MUNICIPALITY_FILE, check_text, folder_problems
 from regelingen.model import NATIONAL, Municipality, Scheme
@@ -113,6 +114,9 @@ def load_catalog(
             )
             continue
         try:
+            if (limit := file_limit_problem(path)) is not None:
+                problems.append(Problem(shown, 1, limit))
+                continue
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
             problems.append(Problem(shown, 1, f"het bestand kan niet gelezen worden als UTF-8-tekst: {error}"))

@@ -22,7 +22,10 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def overview() -> str:
     """Every municipality's files with dates, sources, problems and broken links; files that need work first."""
     links = _link_report()
-    return render_template("staff/overzicht.html", groups=_groups(links), columns=COLUMNS, links=links, today=today())
+    refused = getattr(current_app.extensions.get("publication"), "refused", None)
+    return render_template(
+        "staff/overzicht.html", groups=_groups(links), columns=COLUMNS, links=links, today=today(), refused=refused
+    )
 
 
 @bp.get("/<municipality>.csv")

@@ -1,8 +1,12 @@
-"""`/healthz` for the load balancer: ok when the catalog is loaded and the search answers."""
+"""`/healthz` for the load balancer: ok when the catalog is loaded and the search answers.
+
+A refused publication (`publishing.removals`) is `degraded`, still 200: the node serves the last good
+version and should stay in the pool, but the operator must look.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask, Response
+from flask import Blueprint, Flask, Response, current_app
 
 import search
 from views.catalog import current_catalog
@@ -19,6 +23,8 @@ def healthz() -> Response:
         search.search("hulp", limit=1)
     except Exception:
         return _plain("search not available", 503)
+    if getattr(current_app.extensions.get("publication"), "refused", None):
+        return _plain("degraded: the last publication was refused; the previous one is served", 200)
     return _plain("ok", 200)
 
 

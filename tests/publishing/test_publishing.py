@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
+import time
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from app import create_app
-from publishing import load_published, publish
+from publishing import live, load_published, publish
 from publishing.live import pause_after
 from regelingen.catalog import Catalog, load_catalog
 from regelingen.files.schema import SCHEMA_DIR
@@ -87,7 +89,10 @@ def test_the_running_app_picks_up_a_change_without_restart(data, tmp_path):
     client = app.test_client()
     before = client.get("/api/v1/schemes/oss/bijzondere-bijstand").get_json()["titel"]
     _edit(data / SCHEME, f"titel: {before}", "titel: Bijzondere bijstand vernieuwd")
-    assert client.get("/api/v1/schemes/oss/bijzondere-bijstand").get_json()["titel"] == "Bijzondere bijstand vernieuwd"
+    deadline = time.monotonic() + 10
+    while client.get("/api/v1/schemes/oss/bijzondere-bijstand").get_json()["titel"] != "Bijzondere bijstand vernieuwd":
+        assert time.monotonic() < deadline, "the change was not published within 10 s"
+        time.sleep(0.05)
     results = client.get("/api/v1/search?q=vernieuwd&municipality=oss").get_json()["results"]
     assert results and results[0]["id"] == "oss/bijzondere-bijstand"
 
@@ -188,7 +193,8 @@ def validated(monkeypatch):
     seen: list[str] = []
 
     def counting(text, shown_path, *args):
-        seen.append(Path(shown_path).relative_to(Path(shown_path).parents[1]).as_posix())
+        if threading.current_thread() is threading.main_thread():  # not the data watchers of other tests' apps
+            seen.append(Path(shown_path).relative_to(Path(shown_path).parents[1]).as_posix())
         return check_text(text, shown_path, *args)
 
     monkeypatch.setattr("publishing.reuse.check_text", counting)
@@ -196,9 +202,9 @@ def validated(monkeypatch):
 
 
 def _publish(data: Path, index: Path, validated: list[str], today: date = TODAY, stamp=()) -> tuple[Catalog, list[str]]:
-    """Publish; the catalog workers serve and the files validated for it."""
+    """Publish (removals confirmed: these tests remove and break files on purpose); the catalog and the files validated."""
     validated.clear()
-    catalog = load_published(publish(data, index, extra_stamp=stamp, today=today), data)
+    catalog = load_published(publish(data, index, extra_stamp=stamp, today=today, allow_removal=True), data)
     return catalog, sorted(validated)
 
 
@@ -325,3 +331,29 @@ def test_a_copied_data_folder_reuses_the_checks_under_its_own_name(data, tmp_pat
     assert checked == []
     stale = [problem.path for problem in catalog.problems if "meer dan 12 maanden" in problem.message]
     assert stale == [str(copy / SCHEME)]
+
+
+def test_a_change_is_published_by_the_background_publisher_never_in_a_request(data, tmp_path, monkeypatch):
+    """Only the first publication of a fresh install happens in a request; every later one on the watcher thread."""
+    threads = []
+    real = live.publish
+
+    def recording(data_dir, *args, **kwargs):
+        if Path(data_dir) == data:  # not the watchers of other tests' apps
+            threads.append(threading.current_thread().name)
+        return real(data_dir, *args, **kwargs)
+
+    monkeypatch.setattr(live, "publish", recording)
+    config = {"RECHECK_SECONDS": 0, "WATCH_SHARE": 1}
+    app = create_app({"TESTING": True, "DATA_DIR": str(data), "INDEX_DIR": str(tmp_path / "index")} | config)
+    client = app.test_client()
+    client.get("/healthz")
+    first = current_generation(tmp_path / "index")
+    _edit(data / SCHEME, "titel: ", "titel: Nieuw: ")
+    deadline = time.monotonic() + 10
+    while current_generation(tmp_path / "index") == first:
+        assert time.monotonic() < deadline, "the change was not published within 10 s"
+        client.get("/healthz")
+        time.sleep(0.05)
+    assert threads[0] == threading.current_thread().name  # nothing was published yet: the first request waits
+    assert set(threads[1:]) == {"data-watch"}
