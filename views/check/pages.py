@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from flask import Blueprint, Flask, current_app, make_response, redirect, render_template, request
+from flask import Blueprint, Flask, make_response, redirect, render_template, request
 from werkzeug.wrappers import Response
 
 from regelingen.check.answers import Answers, parse_answers
-from regelingen.check.normen import NORMS_FILE, Norms, load_norms
 from regelingen.check.questions import STEPS, Question
 from regelingen.check.reasons import Phrase
 from regelingen.check.run import CheckResult, resolve_municipality, run_check
 from regelingen.coach.plan import MAX_SCHEMES
-from views.catalog import current_catalog
+from views.catalog import current_catalog, current_norms
 from views.check import text as check_text
 from views.formatting import today
 from views.state import link
@@ -105,11 +102,6 @@ def change_link(answers: Answers, key: str) -> str:
     return link("check.start", **kept) if "gemeente" in kept else link("check.start", **kept, gemeente=None)
 
 
-def current_norms() -> Norms | None:
-    """The bijstandsnormen loaded at start-up (None when the file is missing or broken)."""
-    return current_app.extensions.get("normen")
-
-
 def _private(page: str | Response, status: int | None = None) -> Response:
     """`page` with a header that keeps browsers and proxies from storing the answers in it."""
     response = make_response(page) if status is None else make_response(page, status)
@@ -118,8 +110,6 @@ def _private(page: str | Response, status: int | None = None) -> Response:
 
 
 def init_app(app: Flask) -> None:
-    """Load the norms, register the check pages and the `say` filter."""
-    app.config.setdefault("NORMEN_FILE", str(NORMS_FILE))
-    app.extensions["normen"], _ = load_norms(Path(app.config["NORMEN_FILE"]))
+    """Register the check pages and the `say` filter."""
     app.jinja_env.filters["say"] = check_text.say
     app.register_blueprint(bp)

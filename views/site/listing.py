@@ -8,17 +8,18 @@ from collections.abc import Iterable
 
 from flask import Flask
 
-from regelingen.model import NATIONAL, Municipality, Scheme
+from regelingen.model import NATIONAL, Municipality, Scheme, Status
 from views.catalog import current_catalog
 from views.labels import Category, all_categories
 
 POSTCODE = re.compile(r"^\s*([1-9][0-9]{3})\s*([a-zA-Z]{2})?\s*$")
-ENDED = "beëindigd"
 
 
 def ordered(schemes: Iterable[Scheme]) -> list[Scheme]:
     """The municipality's own schemes first, then national ones, by title; ended schemes last."""
-    return sorted(schemes, key=lambda scheme: (scheme.status == ENDED, scheme.is_national, scheme.title.casefold()))
+    return sorted(
+        schemes, key=lambda scheme: (scheme.status == Status.ENDED, scheme.is_national, scheme.title.casefold())
+    )
 
 
 def by_category(schemes: Iterable[Scheme]) -> list[tuple[Category, list[Scheme]]]:
