@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 from datetime import date
 
 import pytest
@@ -146,6 +147,11 @@ def test_new_norms_are_served_with_the_next_publication(tmp_path):
     with app.test_request_context():
         assert current_norms().norm_for("alleenstaand", date(2026, 7, 1)) == 1300
     shutil.copy(NORMS, norms_file)
-    assert client.get("/check").status_code == 200
-    with app.test_request_context():
-        assert current_norms().norm_for("alleenstaand", date(2026, 7, 1)) == 1400
+    deadline = time.monotonic() + 10  # the background publisher publishes; the next request serves it
+    while True:
+        assert client.get("/check").status_code == 200
+        with app.test_request_context():
+            if current_norms().norm_for("alleenstaand", date(2026, 7, 1)) == 1400:
+                break
+        assert time.monotonic() < deadline, "the new norms were not served within 10 s"
+        time.sleep(0.05)
