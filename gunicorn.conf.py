@@ -3,16 +3,23 @@
 import multiprocessing
 import os
 
+from views.logfilter import request_line_filter_config
+
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() + 1))
 # Threads, so that idle keep-alive or pre-opened browser connections cannot block a whole worker.
 worker_class = "gthread"
 threads = int(os.environ.get("THREADS", 4))
 timeout = 30
+# A coach's plan lives in its URL; the editor keeps it under 6,000 bytes (views/coach/pages.py), so the
+# request line may be as long as gunicorn allows (8190; its default 4094 refused plans of 10 schemes).
+limit_request_line = 8190
 graceful_timeout = 10
 # No access log: search queries in URLs must not be written anywhere.
 accesslog = None
 errorlog = "-"
+# gunicorn writes a bad request's line (with its query) into the error log: filter it out (logging.py).
+logconfig_dict = request_line_filter_config()
 loglevel = "warning"
 # Each worker loads the published catalog itself (a few seconds at national scale; create_app reads no
 # data), so preloading would share little more than the imported code, and every worker must open its

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sitepage import Page, get_page, make_app, path, query, words
 
+from views.coach.pages import MAX_PLAN_URL
 from views.coach.qr import qr_image
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -308,3 +309,18 @@ def test_no_query_makes_a_coach_page_fail(client, pairs):
     for url in ("/plan", f"/{TAX}/stappenplan"):
         response = client.get(url, query_string=pairs)
         assert response.status_code in (200, 303), response.status_code
+
+
+def test_the_editor_stops_before_the_plan_no_longer_fits_in_a_link(client):
+    """Notes that would make the plan's link too long are not taken: the plan stays, with a Dutch message."""
+    notes = "&".join(
+        f"door.{scheme}.{step}={'é' * 80}&wanneer.{scheme}.{step}={'ü' * 80}"
+        for scheme in (TAX, EXTRA, CARE)
+        for step in range(1, 4)
+    )
+    response = client.get(f"/plan?r={TAX}&r={EXTRA}&r={CARE}&{notes}&maak=1")
+    assert response.status_code == 200
+    assert response.headers["Cache-Control"] == "no-store"
+    assert "past niet meer in de link van het stappenplan" in response.get_data(as_text=True)
+    short = client.get(f"/plan?r={TAX}&door.{TAX}.1=Sanne&maak=1")
+    assert short.status_code == 303 and len(short.headers["Location"]) < MAX_PLAN_URL

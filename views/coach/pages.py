@@ -36,6 +36,9 @@ ACTIONS = {
 }
 SAVE = "maak"
 RETRY_AFTER_SECONDS = 30
+# The longest plan link the editor makes: with the page's address it stays well under the request line
+# gunicorn accepts (`limit_request_line` in gunicorn.conf.py), also when a form adds notes to it.
+MAX_PLAN_URL = 6000
 
 
 @bp.get("/<municipality>/<slug>/stappenplan")
@@ -69,7 +72,8 @@ def plan() -> Response:
     """The plan ("Mijn stappenplan"): the chosen schemes in order, who does what, and a form to change it."""
     asked, known, unknown = _read_plan()
     changed = _edited(asked, request.args)
-    if changed is not None:
+    too_long = changed is not None and len(link("coach.plan", **_query(changed))) > MAX_PLAN_URL
+    if changed is not None and not too_long:
         return _private(redirect(link("coach.plan", **_query(changed)), 303))
     guides = [build_guide(scheme, asked) for scheme in known]
     shared = shared_papers(guides)
@@ -81,6 +85,7 @@ def plan() -> Response:
             guides=guides,
             unknown=unknown,
             too_many=asked.too_many,
+            too_long=too_long,
             max_schemes=MAX_SCHEMES,
             shared=shared,
             also=_also(guides, shared),
