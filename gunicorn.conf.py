@@ -5,7 +5,8 @@ import os
 
 from views.logfilter import request_line_filter_config
 
-bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
+# BIND (e.g. unix:/run/regelingenwijzer/gunicorn.sock behind nginx, see deploy/nginx/) overrides HOST:PORT.
+bind = os.environ.get("BIND") or f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() + 1))
 # Threads, so that idle keep-alive or pre-opened browser connections cannot block a whole worker.
 worker_class = "gthread"
