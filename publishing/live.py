@@ -31,7 +31,7 @@ from regelingen.catalog import Catalog, load_catalog
 from regelingen.check.normen import NORMS_FILE, load_norms
 from search.index import INDEX_VERSION, current_generation
 from search.lexicon import LexiconError
-from views.catalog import cli, serve_catalog_from
+from views.catalog import cli, serve_catalog_from, serve_for_this_request
 
 RECHECK_SECONDS = 1.0
 MIN_PAUSE = 0.05
@@ -47,11 +47,19 @@ class LivePublication:
         self.app = app
         self.generation: Path | None = None
         self.refused: str | None = None
+        # The catalog and the generation it came from, swapped together: a request pins both (one generation).
+        self.served: tuple[Catalog, Path] | None = None
         self.next_look = 0.0
         self.lock = threading.Lock()
         self.watcher: threading.Thread | None = None
 
     def refresh(self) -> None:
+        """Before a request: follow the newest generation, then pin catalog and search index for the request."""
+        self._look()
+        if self.served is not None:
+            serve_for_this_request(*self.served)
+
+    def _look(self) -> None:
         """Switch to the newest generation (publishing first only when nothing was ever published)."""
         config = self.app.config
         if config.get("FROZEN_CATALOG") or time.monotonic() < self.next_look:
@@ -74,6 +82,7 @@ class LivePublication:
         """Serve the catalog of `generation` from now on."""
         catalog = load_published(generation, Path(self.app.config["DATA_DIR"]))
         self.app.extensions["catalog"], self.generation = catalog, generation
+        self.served = (catalog, generation)
         self._read_norms()
         return catalog
 

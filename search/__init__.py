@@ -11,7 +11,7 @@ from regelingen.model import NATIONAL
 from search.engine import RECENT_SIZE, SearchEngine
 from search.lexicon import LEXICON_FILE, load_lexicon
 from search.results import Fallback, Hit, SearchResponse
-from views.catalog import current_catalog
+from views.catalog import current_catalog, served_generation
 
 __all__ = ["Fallback", "Hit", "SearchResponse", "init_app", "search"]
 
@@ -26,7 +26,7 @@ def init_app(app: Flask) -> None:
 
 def search(query: str, municipality: str | None = None, category: str | None = None, limit: int = 10) -> SearchResponse:
     """Search the current app's schemes; with no hits the fallback names the municipality's contact."""
-    response = current_app.extensions["search"].search(query, municipality, category, limit)
+    response = current_app.extensions["search"].search(query, municipality, category, limit, at=served_generation())
     if response.fallback is None:
         return response
     municipalities = current_catalog().municipalities

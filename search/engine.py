@@ -1,4 +1,4 @@
-"""Run searches on the current index generation, and follow `current` when a rebuild moves it."""
+"""Run searches on the current index generation (or the one a request serves), and follow `current` when a rebuild moves it."""
 
 from __future__ import annotations
 
@@ -35,6 +35,8 @@ GENERAL_CATEGORY = "geld"
 RECENT_SIZE = 2048
 RECENT_SECONDS = 600.0
 RECENT_MAX_TEXT = 200
+# Generations kept open for requests that started on them: the live one and the one before.
+KEEP_OPEN = 2
 
 
 class IndexMissing(RuntimeError):
@@ -83,17 +85,27 @@ class SearchEngine:
         self.recent_size = recent_size
         self._lock = threading.Lock()
         self._generation: _Generation | None = None
+        # Generations requests still search (one request, one generation), oldest first.
+        self._recent_generations: dict[Path, _Generation] = {}
         self._checked_at = 0.0
         self._local = threading.local()
 
     def search(
-        self, text: str, municipality: str | None = None, category: str | None = None, limit: int = 10
+        self,
+        text: str,
+        municipality: str | None = None,
+        category: str | None = None,
+        limit: int = 10,
+        at: Path | None = None,
     ) -> SearchResponse:
-        """Schemes for `text` in `municipality` (plus national ones), best first; never raises on odd input."""
+        """Schemes for `text` in `municipality` (plus national ones), best first; never raises on odd input.
+
+        With `at`, search that generation (the one the request serves its catalog from), not `current`.
+        """
         limit = max(1, min(int(limit), MAX_LIMIT))
         for attempt in range(3):
             try:
-                generation = self._current(force=attempt > 0)
+                generation = self._at(at) if at is not None and attempt == 0 else self._current(force=attempt > 0)
                 key = (text, municipality, category, limit)
                 return generation.answer(key, partial(self._search, generation, text, municipality, category, limit))
             except (OSError, whoosh_index.EmptyIndexError):
@@ -132,6 +144,25 @@ class SearchEngine:
         ]
         return Fallback(closest, tuple(offered))
 
+    def _at(self, path: Path) -> _Generation:
+        """The generation at `path`, opened once; the newest one opened becomes the one `_current` serves."""
+        known = self._generation
+        if known is not None and known.path == path:
+            return known
+        with self._lock:
+            opened = self._opened(path)
+            if path == current_generation(self.index_dir):
+                self._generation = opened
+            return opened
+
+    def _opened(self, path: Path) -> _Generation:
+        """The generation at `path`, opened now if it is not open yet (the caller holds the lock)."""
+        if path not in self._recent_generations:
+            self._recent_generations[path] = self._open(path)
+            while len(self._recent_generations) > KEEP_OPEN:
+                self._recent_generations.pop(next(iter(self._recent_generations)))
+        return self._recent_generations[path]
+
     def _current(self, force: bool = False) -> _Generation:
         """The open generation, reopened when `current` moved (looked up at most once per interval)."""
         now = time.monotonic()
@@ -141,7 +172,7 @@ class SearchEngine:
                 if path is None:
                     raise IndexMissing(f"er is nog geen zoekindex in {self.index_dir}; bouw die met 'regelingen index'")
                 if self._generation is None or self._generation.path != path:
-                    self._generation = self._open(path)
+                    self._generation = self._opened(path)
                 self._checked_at = now
         return self._generation
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from flask import Flask, current_app
+from flask import Flask, current_app, g, has_request_context
 from flask.cli import AppGroup
 
 from regelingen.catalog import Catalog
@@ -27,8 +28,24 @@ def serve_catalog_from(app: Flask, first_load: Callable[[], Catalog]) -> None:
     app.extensions["first_catalog"] = first_load
 
 
+def serve_for_this_request(catalog: Catalog, generation: Path | None) -> None:
+    """Pin the catalog and the index generation this request uses, from its start to its end.
+
+    A publication that goes live during the request is seen by the next request, for catalog and search
+    alike (`publishing.live` pins them before each request).
+    """
+    g.served = (catalog, generation)
+
+
+def served_generation() -> Path | None:
+    """The index generation the current request searches, or None (outside a request: the live one)."""
+    return g.served[1] if has_request_context() and "served" in g else None
+
+
 def current_catalog() -> Catalog:
-    """The catalog the current app serves."""
+    """The catalog the current request (or, outside a request, the current app) serves."""
+    if has_request_context() and "served" in g:
+        return g.served[0]
     extensions = current_app.extensions
     if "catalog" not in extensions:
         extensions["catalog"] = extensions["first_catalog"]()
