@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -134,3 +135,17 @@ def test_nginx_adds_hsts_and_refuses_an_oversized_request_line(site):
     with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
         connection.sendall(b"GET /zoeken?q=" + b"a" * 20000 + b" HTTP/1.1\r\nHost: x\r\n\r\n")
         assert connection.recv(100).split(b" ")[1] == b"414"
+
+
+def test_what_nginx_refuses_gets_our_own_page_with_our_headers(site):
+    base, _port = site
+    for url, headers, code, heading in (
+        (f"{base}/plan?doel=" + "x" * 9000, {}, 414, "Deze link is te lang"),
+        (f"{base}/zoeken?q=huur", {"X-Groot": "a" * 9000}, 431, "Dit is te veel"),
+    ):
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=10)
+        assert refused.value.code == code
+        assert refused.value.headers["Strict-Transport-Security"].startswith("max-age=31536000")
+        assert "Content-Security-Policy" in refused.value.headers, "the app's own headers"
+        assert heading in refused.value.read().decode()

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sitepage import make_app
 
 from views.personal import PERSONAL_KEYS
 
-PATH_VALUES = {"municipality": "oss", "slug": "meedoen", "category": "geld", "filename": "css/site.css"}
+PATH_VALUES = {
+    "municipality": "oss",
+    "slug": "meedoen",
+    "category": "geld",
+    "filename": "css/site.css",
+    "code": "414",
+}
 # Every personal key, with a value the site would really use, plus the step notes of a plan.
 PERSONAL = sorted(PERSONAL_KEYS) + ["wie.oss/meedoen.1", "door.oss/meedoen.1", "wanneer.oss/meedoen.1"]
 VALUES = {"r": "oss/meedoen", "heb": "digid", "klaar": "oss/meedoen.1", "wie.oss/meedoen.1": "coach"}
@@ -25,7 +33,7 @@ def _routes(app) -> list[str]:
             continue
         path = rule.rule
         for name in rule.arguments:
-            path = path.replace(f"<{name}>", PATH_VALUES[name])
+            path = re.sub(rf"<(\w+:)?{name}>", PATH_VALUES[name], path)
         urls.append(path)
     return sorted(urls)
 

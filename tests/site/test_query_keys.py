@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sitepage import make_app
 
 # A real value for every path argument of the routes, from the site's fixture schemes.
-PATH_VALUES = {"municipality": "oss", "slug": "meedoen", "category": "geld", "filename": "css/site.css"}
+PATH_VALUES = {
+    "municipality": "oss",
+    "slug": "meedoen",
+    "category": "geld",
+    "filename": "css/site.css",
+    "code": "414",
+}
 URL_FOR_KEYWORDS = ("_anchor", "_method", "_scheme", "_external")
 
 
@@ -21,7 +29,7 @@ def _routes(app) -> list[str]:
     for rule in app.url_map.iter_rules():
         path = rule.rule
         for name in rule.arguments:
-            path = path.replace(f"<{name}>", PATH_VALUES[name]).replace(f"<path:{name}>", PATH_VALUES[name])
+            path = re.sub(rf"<(\w+:)?{name}>", PATH_VALUES[name], path)
         urls.append(path)
     return sorted(urls)
 
