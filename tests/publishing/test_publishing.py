@@ -8,8 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from testapp import make_app
 
-from app import create_app
 from publishing import load_published, publish
 from publishing.live import pause_after
 from regelingen.catalog import Catalog, load_catalog
@@ -83,7 +83,7 @@ def test_the_running_app_picks_up_a_change_without_restart(data, tmp_path):
     """The next request after a data change serves the new text, and search finds it."""
     # Look before every request: no minimum interval, and no spacing out of looks for their cost.
     config = {"RECHECK_SECONDS": 0, "WATCH_SHARE": 1}
-    app = create_app({"TESTING": True, "DATA_DIR": str(data), "INDEX_DIR": str(tmp_path / "index")} | config)
+    app = make_app(tmp_path, data, **config)
     client = app.test_client()
     before = client.get("/api/v1/schemes/oss/bijzondere-bijstand").get_json()["titel"]
     _edit(data / SCHEME, f"titel: {before}", "titel: Bijzondere bijstand vernieuwd")
@@ -143,7 +143,7 @@ def test_a_broken_municipality_file_keeps_the_municipality_and_its_schemes(data,
 def test_creating_the_app_reads_no_data_and_the_first_request_publishes(data, tmp_path):
     """A worker starts without loading the data folder; its first request publishes and serves the catalog."""
     index = tmp_path / "index"
-    app = create_app({"TESTING": True, "DATA_DIR": str(data), "INDEX_DIR": str(index)})
+    app = make_app(tmp_path, data, INDEX_DIR=str(index))
     assert "catalog" not in app.extensions and current_generation(index) is None
     assert app.test_client().get("/api/v1/schemes/oss/bijzondere-bijstand").status_code == 200
     assert current_generation(index) is not None
@@ -153,8 +153,7 @@ def test_a_node_that_does_not_watch_the_data_only_follows_new_publications(data,
     """With WATCH_DATA off a worker never publishes; a publication made elsewhere still reaches it."""
     index = tmp_path / "index"
     first = publish(data, index)
-    config = {"DATA_DIR": str(data), "INDEX_DIR": str(index), "WATCH_DATA": False, "RECHECK_SECONDS": 0}
-    client = create_app({"TESTING": True} | config).test_client()
+    client = make_app(tmp_path, data, INDEX_DIR=str(index), WATCH_DATA=False, RECHECK_SECONDS=0).test_client()
     title = client.get("/api/v1/schemes/oss/bijzondere-bijstand").get_json()["titel"]
     _edit(data / SCHEME, f"titel: {title}", "titel: Nieuwe titel")
     assert client.get("/api/v1/schemes/oss/bijzondere-bijstand").get_json()["titel"] == title
