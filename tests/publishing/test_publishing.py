@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 from testapp import make_app
 
+import regelingen
 from publishing import load_published, publish
 from publishing.live import pause_after
+from publishing.reuse import validation_sources
 from regelingen.catalog import Catalog, load_catalog
 from regelingen.files.schema import SCHEMA_DIR
 from regelingen.files.validate import check_text
@@ -324,3 +326,23 @@ def test_a_copied_data_folder_reuses_the_checks_under_its_own_name(data, tmp_pat
     assert checked == []
     stale = [problem.path for problem in catalog.problems if "meer dan 12 maanden" in problem.message]
     assert stale == [str(copy / SCHEME)]
+
+
+def test_the_rules_follow_every_module_that_validation_runs():
+    """The fingerprint follows imports into subpackages (files/, codes.py, model.py, the __init__s), not the check or coach."""
+    root = Path(regelingen.__file__).parent.parent
+    names = {path.relative_to(root).as_posix() for path in validation_sources()}
+    assert {
+        "regelingen/__init__.py",
+        "regelingen/catalog.py",
+        "regelingen/codes.py",
+        "regelingen/model.py",
+        "regelingen/files/__init__.py",
+        "regelingen/files/validate.py",
+        "regelingen/files/yamlfile.py",
+        "regelingen/files/messages.py",
+        "regelingen/files/placeholders.py",
+        "regelingen/files/schema.py",
+        "regelingen/files/build.py",
+    } <= names
+    assert not [name for name in names if name.startswith(("regelingen/check/", "regelingen/coach/"))]
