@@ -29,7 +29,7 @@ class NoQueryInLog(logging.Filter):
 
 def request_line_filter_config() -> dict[str, Any]:
     """gunicorn's own logging set-up (`logconfig_dict`) with `NoQueryInLog` on its error log."""
-    from gunicorn.glogging import CONFIG_DEFAULTS
+    from gunicorn.glogging import CONFIG_DEFAULTS  # type: ignore[import-untyped]
 
     config = copy.deepcopy(CONFIG_DEFAULTS)
     config["filters"] = {"no_query": {"()": NoQueryInLog}}

@@ -20,12 +20,6 @@ PLAN = f"/plan?r={TAX}&r={EXTRA}&r={CARE}"
 TAX_TITLE = "Kwijtschelding gemeentelijke belastingen"
 
 
-@pytest.fixture
-def app(tmp_path):
-    """The app on the coach fixture schemes, on a fixed day."""
-    return make_app(tmp_path, COACH_DATA)
-
-
 def texts(page: Page, tag: str, **attrs: str) -> list[str]:
     """The normalised text of every matching element."""
     return [words(element.text) for element in page.all(tag, **attrs)]

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from coachapp import CARE, COACH_DATA, EXTRA, TAX
-from sitepage import make_app
 
 from printing.printer import RenderSlots
 from regelingen.catalog import load_catalog
@@ -37,14 +36,6 @@ def tools():
         if _in_ci():
             pytest.fail(message)
         pytest.skip(message)
-
-
-@pytest.fixture
-def app(tmp_path):
-    """The app on the coach fixture schemes; its browsers are closed after the test."""
-    app = make_app(tmp_path, COACH_DATA)
-    yield app
-    app.extensions["pdf_printer"].close()
 
 
 def pdf_pages(data: bytes, folder: Path) -> list[str]:

@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from testapp import make_app
 
-from app import create_app
 from publishing import load_published
 from regelingen.files.limits import MAX_FILE_BYTES
 from search.index import current_generation
@@ -24,9 +24,7 @@ def data(tmp_path):
 @pytest.fixture
 def app(data, tmp_path):
     """The app on `data`, published once, without the background watcher (the commands publish here)."""
-    app = create_app(
-        {"TESTING": True, "DATA_DIR": str(data), "INDEX_DIR": str(tmp_path / "index"), "WATCH_DATA": False}
-    )
+    app = make_app(tmp_path, data, WATCH_DATA=False)
     result = app.test_cli_runner().invoke(args=["regelingen", "index"])
     assert result.exit_code == 0, result.output
     return app

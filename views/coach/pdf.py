@@ -144,8 +144,7 @@ def _launcher(executable: str) -> Callable[[], tuple[Any, Any]]:
 
 
 def init_app(app: Flask) -> None:
-    """Set up the bounded printer and the guide cache; offer `pdf_available()` to templates."""
-    app.jinja_env.globals["pdf_available"] = pdf_available
+    """Set up the bounded printer and the guide cache of this app."""
     renders = int(app.config.setdefault("PDF_RENDERS", DEFAULT_RENDERS))
     folder = Path(app.config.setdefault("PDF_DIR", str(Path(app.config["INDEX_DIR"]).parent / "pdf")))
     # One render thread (one reused browser) per worker: the slots bound the renders of the whole machine.
@@ -154,3 +153,7 @@ def init_app(app: Flask) -> None:
         pdf_printer=printer, pdf_slots=RenderSlots(folder / "slots", renders), guide_pdfs=GuideCache(folder / "guides")
     )
     atexit.register(printer.close)
+
+
+# Pages link to a PDF only when one can be made (see views/coach/pages.py: template_helpers).
+TEMPLATE_HELPERS: dict[str, Any] = {"pdf_available": pdf_available}
