@@ -167,9 +167,10 @@ def test_a_guide_is_printed_once_per_publication_and_a_plan_never_kept(app, clie
     assert kept == [first.get_data()]
 
 
-def test_a_flood_of_pdf_requests_runs_at_most_the_limit_on_reused_browsers(app):
+def test_a_flood_of_pdf_requests_runs_at_most_the_limit_on_one_reused_browser(app):
     statuses: list[int] = []
-    most_browsers = 0
+    already = _main_browsers()  # the browser tests' own Chromium may still run in this process
+    most_browsers = already
 
     def fetch(number: int) -> None:
         with app.test_client() as client:
@@ -183,4 +184,4 @@ def test_a_flood_of_pdf_requests_runs_at_most_the_limit_on_reused_browsers(app):
         time.sleep(0.05)
     assert set(statuses) <= {200, 503} and statuses.count(200) >= 1
     assert statuses.count(200) <= app.config["PDF_RENDERS"] * 2  # the slots free up as renders finish
-    assert most_browsers <= app.config["PDF_RENDERS"]
+    assert most_browsers - already <= 1  # one reused browser per worker process, however many PDFs are asked
