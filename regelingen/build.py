@@ -108,6 +108,7 @@ def _conditions(data: dict[str, Any]) -> Conditions:
         child_age_max=data.get("kind_leeftijd_max"),
         housing=data.get("woonsituatie"),
         students_excluded=bool(data.get("student_uitgesloten", False)),
+        students_only=bool(data.get("alleen_studenten", False)),
     )
 
 

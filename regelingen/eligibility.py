@@ -57,6 +57,8 @@ def assess(scheme: Scheme, answers: Answers, norms: Norms | None, today: date) -
         reasons.append(_housing_check(conditions.housing, answers))
     if conditions.students_excluded:
         reasons.append(_student_check(answers.receives))
+    if conditions.students_only:
+        reasons.append(_students_only_check(answers.receives))
     if scheme.status != "actief":
         reasons.append(reason(BORDER, N_("De regeling is nu tijdelijk gesloten. Vraag wanneer u weer kunt aanvragen.")))
     if not reasons:
@@ -191,3 +193,11 @@ def _student_check(receives: frozenset[str] | None) -> Reason:
     if "studiefinanciering" in receives:
         return reason(UNMET, N_("De regeling is niet voor studenten met studiefinanciering."))
     return reason(MET, N_("U krijgt geen studiefinanciering."))
+
+
+def _students_only_check(receives: frozenset[str] | None) -> Reason:
+    if receives is None:
+        return reason(UNKNOWN, N_("De regeling is voor wie studiefinanciering of een tegemoetkoming van DUO krijgt. Dat weten we niet van u."), {"studiefinanciering"})
+    if "studiefinanciering" in receives:
+        return reason(MET, N_("U krijgt studiefinanciering of een tegemoetkoming van DUO."))
+    return reason(UNMET, N_("De regeling is alleen voor wie studiefinanciering of een tegemoetkoming van DUO krijgt."))

@@ -75,6 +75,7 @@ class Conditions:
     child_age_max: int | None = None
     housing: str | None = None
     students_excluded: bool = False
+    students_only: bool = False
 
 
 @dataclass(frozen=True)

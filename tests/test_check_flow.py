@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from checkhelp import TODAY, answers, catalog, norms
 
-from regelingen.check import resolve_municipality, run_check, schemes_in_scope
+from regelingen.check import PLAN_TOP, TOP, resolve_municipality, run_check, schemes_in_scope
 from regelingen.eligibility import KIJK, NIET_NU, PAST
 
 
@@ -124,4 +124,7 @@ def test_plan_ids_are_the_fitting_and_the_open_schemes():
     outcomes = {item.scheme.id: item.outcome for item in result.assessments}
     assert outcomes["oss/meedoen"] == KIJK and outcomes["oss/inkomenstoeslag"] == NIET_NU and outcomes["landelijk/huurtoeslag"] == PAST
     assert "landelijk/huurtoeslag" in result.plan_ids and "oss/inkomenstoeslag" not in result.plan_ids
+    assert result.plan_ids[0] == "landelijk/huurtoeslag", "what probably fits comes before what to look at together"
+    assert len(result.plan_ids) <= PLAN_TOP + 1 and result.top == result.ranked[:TOP]
     assert [item.scheme.is_national for item in result.assessments] == sorted(item.scheme.is_national for item in result.assessments)
+

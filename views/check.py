@@ -10,7 +10,6 @@ from werkzeug.wrappers import Response
 from regelingen.answers import Answers, parse_answers
 from regelingen.check import CheckResult, resolve_municipality, run_check
 from regelingen.normen import NORMS_FILE, Norms, load_norms
-from regelingen.plan import MAX_SCHEMES
 from regelingen.questions import STEPS, Question
 from regelingen.reasons import Phrase
 from regelingen.web import current_catalog
@@ -39,7 +38,7 @@ def start() -> Response:
 
 @bp.get("/check/uitslag")
 def result() -> Response:
-    """The outcome per scheme, grouped, with reasons, what was not checked, who to ask, and a link to a plan."""
+    """The best few schemes as cards (what you get, one next step), the rest folded away, and a link to a plan."""
     catalog = current_catalog()
     answers, _ = resolve_municipality(parse_answers(request.args.items(multi=True)), catalog)
     outcome = run_check(catalog, answers, current_norms(), today())
@@ -49,9 +48,9 @@ def result() -> Response:
         result=outcome,
         summary=check_text.summary(outcome, change_link),
         status_words=check_text.STATUS_WORDS,
-        plan_link=link("coach.plan", r=plan_ids[:MAX_SCHEMES]) if plan_ids else None,
-        plan_cut=max(len(plan_ids) - MAX_SCHEMES, 0),
-        max_schemes=MAX_SCHEMES,
+        outcome_words=check_text.OUTCOME_WORDS,
+        plan_link=link("coach.plan", r=plan_ids) if plan_ids else None,
+        plan_size=len(plan_ids),
         restart=link("check.start", gemeente=None),
         choose_place=change_link(outcome.answers, "gemeente"),
     )
@@ -122,4 +121,5 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("NORMEN_FILE", str(NORMS_FILE))
     app.extensions["normen"], _ = load_norms(Path(app.config["NORMEN_FILE"]))
     app.jinja_env.filters["say"] = check_text.say
+    app.jinja_env.filters["first_sentence"] = check_text.first_sentence
     app.register_blueprint(bp)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from flask_babel import gettext as _
@@ -11,6 +12,7 @@ from views.formatting import money
 
 from regelingen.answers import Answers
 from regelingen.check import CheckResult
+from regelingen.eligibility import KIJK, NIET_NU, PAST
 from regelingen.questions import RECEIVE_LABELS, STEPS, Field, Question, age_label, child_label, income_label, years_label
 from regelingen.reasons import BORDER, MET, UNCHECKED, UNKNOWN, UNMET, N_, Phrase, Reason, phrase
 
@@ -33,6 +35,15 @@ STATUS_WORDS = {
     BORDER: _l("Rond de grens"),
     UNCHECKED: _l("Niet gecontroleerd"),
 }
+
+# The outcome of a scheme in words, on its card.
+OUTCOME_WORDS = {PAST: _l("Past waarschijnlijk"), KIJK: _l("Kijk samen"), NIET_NU: _l("Past nu niet")}
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s")
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of `text`, for a short card."""
+    return _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
 
 
 def say(item: Phrase | Reason) -> str:
