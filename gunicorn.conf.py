@@ -18,3 +18,8 @@ loglevel = "warning"
 # data), so preloading would share little more than the imported code, and every worker must open its
 # own index files after the fork anyway.
 preload_app = False
+
+
+def when_ready(server) -> None:  # noqa: ANN001 (gunicorn's Arbiter)
+    """Say where the site is once it listens (the log level hides gunicorn's own start-up lines)."""
+    print(f"Regelingenwijzer draait op http://{bind} (stoppen: Ctrl+C)", flush=True)
