@@ -48,8 +48,9 @@ BENCHES = (
     Bench("load", "Load test: gunicorn on this machine, driven by wrk", "bench-load", "load.json", time_limit=200),
     Bench(
         "app_scale", "National scale of one worker: start-up, memory, index build, latency", "bench-app-scale", "app_scale.json",
-        time_limit=280,
+        time_limit=220,
     ),
+    Bench("coach_pdf", "Coach PDFs: time and pages of a guide and a three-scheme plan", "bench-coach-pdf", time_limit=60),
 )
 
 

@@ -43,6 +43,7 @@ class GuideStep:
     where: str | None
     bring: tuple[str, ...]
     digid: DigidRoute | None
+    alternative: str | None
     note: StepNote
     assignable: bool
 
@@ -134,6 +135,7 @@ def _guide_step(scheme: Scheme, step: Step, index: int, number: int, lacks_digid
         where=step.where,
         bring=step.bring,
         digid=digid,
+        alternative=step.alternative,
         note=plan.note(scheme.id, index),
         assignable=step.who in ("u", "hulpverlener"),
     )
