@@ -88,7 +88,10 @@ def _amount(data: dict[str, Any]) -> Amount:
 def _limit(data: dict[str, Any] | None) -> Limit | None:
     if not data:
         return None
-    return Limit(float(data["alleenstaand"]), _optional_float(data.get("samen")), int(data["jaar"]), data.get("per"))
+    return Limit(
+        float(data["alleenstaand"]), _optional_float(data.get("samen")), int(data["jaar"]), data.get("per"),
+        bool(data.get("ouder_als_samen", False)),
+    )
 
 
 def _conditions(data: dict[str, Any]) -> Conditions:
@@ -120,6 +123,7 @@ def _step(data: dict[str, Any]) -> Step:
         bring=tuple(data.get("meenemen", ())),
         needs=tuple(data.get("nodig", ())),
         alternative=data.get("anders"),
+        link=data.get("link"),
     )
 
 

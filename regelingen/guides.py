@@ -44,6 +44,7 @@ class GuideStep:
     bring: tuple[str, ...]
     digid: DigidRoute | None
     alternative: str | None
+    link: str | None
     note: StepNote
     assignable: bool
 
@@ -136,6 +137,7 @@ def _guide_step(scheme: Scheme, step: Step, index: int, number: int, lacks_digid
         bring=step.bring,
         digid=digid,
         alternative=step.alternative,
+        link=step.link,
         note=plan.note(scheme.id, index),
         assignable=step.who in ("u", "hulpverlener"),
     )

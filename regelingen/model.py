@@ -54,6 +54,7 @@ class Limit:
     couple: float | None
     year: int
     per: str | None = None
+    single_parent_as_couple: bool = False
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,7 @@ class Step:
     bring: tuple[str, ...] = ()
     needs: tuple[str, ...] = ()
     alternative: str | None = None
+    link: str | None = None
 
 
 @dataclass(frozen=True)

@@ -63,7 +63,7 @@ def test_guide_has_steps_checklist_where_after_help_contact_dates_source_and_qr(
         "0412 123 456",
         "14 0412",
         "Gecontroleerd op 1 november 2026.",
-        "Kwijtschelding — gemeente Oss (oss.nl/…)",
+        "Kwijtschelding — gemeente Oss (oss.nl/kwijtschelding)",
         "Gedrukt op 21 november 2026",
         "Geen DigiD? Vraag een formulier op papier aan bij de balie",
     ):

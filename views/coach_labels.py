@@ -81,6 +81,7 @@ SHEET = {
     "online_at": _l("Online:"),
     "form_at": _l("Formulier:"),
     "website": _l("Website:"),
+    "link_at": _l("Hier vindt u het:"),
     "bring_step": _l("Neem mee:"),
     "bank_app": _l("Dit vindt u in uw bank-app."),
     "no_bank_app": _l("Geen bank-app? Vraag het bij uw bank, of vraag iemand om te helpen."),

@@ -70,6 +70,7 @@ def shown_limit(limit: Limit) -> dict[str, str | int | bool | None]:
         "per": limit.per,
         "year": limit.year,
         "is_old": limit.year < today().year,
+        "single_parent_as_couple": limit.single_parent_as_couple,
     }
 
 
