@@ -22,4 +22,5 @@ preload_app = False
 
 def when_ready(server) -> None:  # noqa: ANN001 (gunicorn's Arbiter)
     """Say where the site is once it listens (the log level hides gunicorn's own start-up lines)."""
-    print(f"Regelingenwijzer draait op http://{bind} (stoppen: Ctrl+C)", flush=True)
+    where = ", ".join(str(listener) for listener in server.LISTENERS)
+    print(f"Regelingenwijzer draait op {where} (stoppen: Ctrl+C)", flush=True)
