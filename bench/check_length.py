@@ -37,7 +37,7 @@ def measure(page: Page, query: str) -> tuple[int, float, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Print words and screens per household; save a full-page PNG per household when --shots is given."""
+    """Print words and screens per household; with --shots, save a full-page PNG of the first household."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shots", type=Path, help="folder for full-page PNGs")
     parser.add_argument("--tag", default="now", help="suffix of the PNG names (before, after)")
@@ -55,7 +55,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name:<18} {words:>6} {screens:>8.1f} {main:>10.1f}")
             if args.shots:
                 args.shots.mkdir(parents=True, exist_ok=True)
-                page.screenshot(path=args.shots / f"check-{name}-{args.tag}.png", full_page=True)
+                if name == "nijmegen-moeder":
+                    page.screenshot(path=args.shots / f"check-{name}-{args.tag}.png", full_page=True)
         browser.close()
     return 0
 

@@ -39,7 +39,9 @@ def main(out: Path, tag: str) -> int:
         page.get_by_role("link", name="Zet in mijn stappenplan").click()
         page.wait_for_load_state()
         print("after adding:", page.url.removeprefix(base))
-        page.screenshot(path=out / f"plan-add-{tag}.png")
+        # From the top of the page to the end of the list of schemes: what the coach sees of the plan after adding.
+        bottom = page.evaluate("document.querySelector('.plan__overview, .plan__empty').getBoundingClientRect().bottom + scrollY")
+        page.screenshot(path=out / f"plan-add-{tag}.png", full_page=True, clip={"x": 0, "y": 0, "width": PHONE["width"], "height": bottom + 16})
         for name, url in PDFS.items():
             response = page.request.get(base + url, timeout=120_000)
             pdf = Path(workdir) / f"{name}.pdf"
