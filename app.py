@@ -7,20 +7,20 @@ from typing import Any
 
 from flask import Flask
 
-import regelingen.commands
+import staff.commands
 import publishing
-import regelingen.web
+import views.catalog
 import search
-import security
-import views.api
-import views.beheer
-import views.check
-import views.coach
+import views.security
+import views.api.endpoints
+import staff.views
+import views.check.pages
+import views.coach.pages
 import views.errors
 import views.health
 import views.pagecache
-import views.preview
-import views.site
+import staff.preview
+import views.site.pages
 
 ROOT = Path(__file__).resolve().parent
 
@@ -36,18 +36,18 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config.from_prefixed_env("REGELINGEN")
     if test_config:
         app.config.update(test_config)
-    regelingen.web.init_app(app)
-    regelingen.commands.init_app(app)
+    views.catalog.init_app(app)
+    staff.commands.init_app(app)
     search.init_app(app)
     publishing.init_app(app)
     views.pagecache.init_app(app)  # after publishing, before the views: see its docstring
-    views.api.init_app(app)
-    views.site.init_app(app)
-    views.coach.init_app(app)
-    views.check.init_app(app)
+    views.api.endpoints.init_app(app)
+    views.site.pages.init_app(app)
+    views.coach.pages.init_app(app)
+    views.check.pages.init_app(app)
     views.errors.init_app(app)
     views.health.init_app(app)
-    views.beheer.init_app(app)
-    views.preview.init_app(app)
-    security.init_app(app)
+    staff.views.init_app(app)
+    staff.preview.init_app(app)
+    views.security.init_app(app)
     return app

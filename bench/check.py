@@ -21,10 +21,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from app import create_app  # noqa: E402
-from regelingen.answers import parse_answers  # noqa: E402
-from regelingen.check import run_check  # noqa: E402
-from regelingen.loader import load_catalog  # noqa: E402
-from regelingen.normen import load_norms  # noqa: E402
+from regelingen.check.answers import parse_answers  # noqa: E402
+from regelingen.check.run import run_check  # noqa: E402
+from regelingen.catalog import load_catalog  # noqa: E402
+from regelingen.check.normen import load_norms  # noqa: E402
 
 ANSWERS = "gemeente=nijmegen&partner=nee&kinderen=4-17&leeftijd=21-aow&ontvangt=geen&inkomen=1430-1690&jaren=3-&wonen=huur"
 PAGES = [

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from app import create_app  # noqa: E402
-from regelingen.web import current_catalog  # noqa: E402
+from views.catalog import current_catalog  # noqa: E402
 
 OUT = ROOT / "var" / "screenshots"
 PLAN = "r=nijmegen/individuele-inkomenstoeslag&r=nijmegen/bijzondere-bijstand&r=landelijk/zorgtoeslag"

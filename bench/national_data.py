@@ -14,9 +14,9 @@ from typing import Any
 import yaml
 
 from bench.corpus import generate_corpus
-from regelingen.loader import DATA_DIR, load_catalog
+from regelingen.catalog import DATA_DIR, load_catalog
 from regelingen.model import NATIONAL, Scheme
-from regelingen.validate import MUNICIPALITY_FILE
+from regelingen.files.validate import MUNICIPALITY_FILE
 
 # A real municipality's file is the template for each generated one (name, code and postcodes change).
 TEMPLATE = DATA_DIR / "oss" / MUNICIPALITY_FILE

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from regelingen.loader import DATA_DIR, load_catalog
+from regelingen.catalog import DATA_DIR, load_catalog
 from regelingen.model import NATIONAL, Scheme
 from search.engine import SearchEngine
 from search.index import build_index

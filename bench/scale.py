@@ -16,7 +16,7 @@ from pathlib import Path
 
 from bench.corpus import generate_corpus
 from bench.relevance import QUESTION_FILES, SETS, load_questions
-from regelingen.loader import DATA_DIR, load_catalog
+from regelingen.catalog import DATA_DIR, load_catalog
 from search.engine import SearchEngine
 from search.index import build_index
 from search.lexicon import load_lexicon

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.national_data import write_corpus
-from regelingen.loader import DATA_DIR
+from regelingen.catalog import DATA_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "var" / "bench" / "app_scale.json"

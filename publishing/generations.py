@@ -20,9 +20,9 @@ from types import MappingProxyType
 
 from publishing.reuse import ReusingCheck, validation_rules
 from publishing.stored import CATALOG_FILE, read_catalog, read_checks, write_catalog, write_checks
-from regelingen.loader import Catalog, data_entries, data_files, load_catalog, shown_path
-from regelingen.problems import WARNING, Problem
-from regelingen.validate import MUNICIPALITY_FILE
+from regelingen.catalog import Catalog, data_entries, data_files, load_catalog, shown_path
+from regelingen.files.problems import WARNING, Problem
+from regelingen.files.validate import MUNICIPALITY_FILE
 from search.index import build_lock, build_while_locked, current_generation
 
 SNAPSHOT = "schemes"

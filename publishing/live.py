@@ -20,8 +20,8 @@ from flask import Flask, current_app
 from flask.cli import with_appcontext
 
 from publishing.generations import load_published, publish, published_stamp, source_stamp
-from regelingen.loader import Catalog, load_catalog
-from regelingen.web import cli, serve_catalog_from
+from regelingen.catalog import Catalog, load_catalog
+from views.catalog import cli, serve_catalog_from
 from search.index import INDEX_VERSION, BuildBusy, current_generation
 from search.lexicon import LexiconError
 

@@ -4,7 +4,7 @@ Validating a file (YAML, JSON Schema, the rules across fields) is what makes a n
 14,000 files, about 40 s of CPU. A generation keeps per file the SHA-256 of the text it validated, and
 the warnings found (`publishing.stored`); the next publish validates only new and changed files. The
 checks across files (folders, municipalities, ids, last good versions) still run over the whole set in
-`regelingen.loader`. Nothing is reused on another day (some warnings depend on the date) or under other
+`regelingen.catalog`. Nothing is reused on another day (some warnings depend on the date) or under other
 rules: another publication format, index version or lexicon, a changed schema or validation code.
 """
 
@@ -19,9 +19,9 @@ from typing import Any
 
 import regelingen
 from publishing.stored import CheckedFile, Checks
-from regelingen.problems import Problem
-from regelingen.schema import SCHEMA_DIR
-from regelingen.validate import check_text
+from regelingen.files.problems import Problem
+from regelingen.files.schema import SCHEMA_DIR
+from regelingen.files.validate import check_text
 
 
 def validation_rules(extra: Collection[str]) -> str:
@@ -29,7 +29,7 @@ def validation_rules(extra: Collection[str]) -> str:
     digest = hashlib.sha256()
     for item in sorted(extra):
         digest.update(f"{item}\n".encode())
-    code = sorted(Path(regelingen.__file__).parent.glob("*.py")) + sorted(SCHEMA_DIR.glob("*.json"))
+    code = sorted(Path(regelingen.__file__).parent.rglob("*.py")) + sorted(SCHEMA_DIR.glob("*.json"))
     for path in code:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()

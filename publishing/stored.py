@@ -2,7 +2,7 @@
 
 Validating 14,000 files takes about 40 s of CPU; reading their validated data back takes about a second.
 The file holds the data of each file exactly as validation passed it (JSON-shaped, Dutch keys), so a
-worker builds the same objects as `regelingen.loader` does, without checking anything again. JSON, not
+worker builds the same objects as `regelingen.catalog` does, without checking anything again. JSON, not
 pickle: a generation is shipped between machines, and reading it must never run code.
 
 Next to it, `checks.json` keeps per published file the SHA-256 of the text that was validated and the
@@ -19,11 +19,11 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from regelingen.build import build_municipality, build_scheme
-from regelingen.loader import Catalog
+from regelingen.files.build import build_municipality, build_scheme
+from regelingen.catalog import Catalog
 from regelingen.model import Municipality, Scheme
-from regelingen.problems import Problem
-from regelingen.validate import MUNICIPALITY_FILE
+from regelingen.files.problems import Problem
+from regelingen.files.validate import MUNICIPALITY_FILE
 
 CATALOG_FILE = "catalog.json"
 CHECKS_FILE = "checks.json"

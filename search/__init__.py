@@ -8,7 +8,7 @@ from pathlib import Path
 from flask import Flask, current_app
 
 from regelingen.model import NATIONAL
-from regelingen.web import current_catalog
+from views.catalog import current_catalog
 from search.engine import RECENT_SIZE, SearchEngine
 from search.lexicon import LEXICON_FILE, load_lexicon
 from search.results import Fallback, Hit, SearchResponse

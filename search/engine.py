@@ -16,7 +16,7 @@ from whoosh.query import And, AndMaybe, Every, Prefix, Query, Term
 from whoosh.searching import Results, Searcher
 
 from regelingen.model import NATIONAL
-from regelingen.schema import categories as all_categories
+from regelingen.files.schema import categories as all_categories
 from search.combine import AnyOf
 from search.index import FIELD, current_generation
 from search.lexicon import Lexicon

@@ -8,9 +8,9 @@ from urllib.parse import parse_qsl
 from flask import Flask
 from sitepage import TODAY, make_app as make_page_app
 
-from regelingen.answers import Answers, parse_answers
-from regelingen.loader import load_catalog
-from regelingen.normen import Norms, load_norms
+from regelingen.check.answers import Answers, parse_answers
+from regelingen.catalog import load_catalog
+from regelingen.check.normen import Norms, load_norms
 
 CHECK_DATA = Path(__file__).parent / "data" / "check"
 SCHEMES = CHECK_DATA / "schemes"

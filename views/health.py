@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Flask, Response
 
 import search
-from regelingen.web import current_catalog
+from views.catalog import current_catalog
 
 bp = Blueprint("health", __name__)
 

@@ -9,8 +9,8 @@ from flask_babel import LazyString, gettext
 from flask_babel import lazy_gettext as _l
 
 from regelingen.model import NATIONAL
-from regelingen.schema import categories
-from regelingen.web import current_catalog
+from regelingen.files.schema import categories
+from views.catalog import current_catalog
 
 
 @dataclass(frozen=True)

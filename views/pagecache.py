@@ -20,7 +20,7 @@ from datetime import date
 from cachetools import TTLCache
 from flask import Flask, Response, g, request
 
-from regelingen.web import current_catalog
+from views.catalog import current_catalog
 from views.formatting import today
 
 CACHED_ENDPOINTS = frozenset(

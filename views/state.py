@@ -8,8 +8,8 @@ from flask import Flask, g, request, url_for
 from markupsafe import Markup
 
 from regelingen.model import NATIONAL, Municipality
-from regelingen.plan import Plan
-from regelingen.web import current_catalog
+from regelingen.coach.plan import Plan
+from views.catalog import current_catalog
 from views.languages import DEFAULT_LANGUAGE, LANGUAGES, current_language
 
 # Endpoints whose path names the municipality: there the path, not `?gemeente=`, carries the choice.

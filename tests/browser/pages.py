@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlencode
 
-from regelingen.loader import Catalog, load_catalog
+from regelingen.catalog import Catalog, load_catalog
 from regelingen.model import NATIONAL, Municipality, Scheme
 
 from .harness import SCHEMES

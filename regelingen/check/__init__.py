@@ -1,0 +1,1 @@
+"""The residents' check: questions, answers, eligibility, income, norms, reasons and unchecked conditions."""

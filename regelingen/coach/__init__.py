@@ -1,0 +1,1 @@
+"""The coach's work: plans, guides per scheme and shared trips."""

@@ -1,0 +1,79 @@
+"""The staff commands on `flask regelingen`: new, links, docs (each one's logic lives in its own module)."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+from flask.cli import with_appcontext
+
+from staff import fieldref
+from staff.linkcheck import check_all
+from staff.linkreport import build_report, link_uses, report_path, write_report
+from staff.newfile import NewFileError, create_scheme_file
+from views.catalog import cli, current_catalog
+
+
+@click.command("new")
+@click.argument("municipality")
+@click.argument("slug")
+@with_appcontext
+def new_command(municipality: str, slug: str) -> None:
+    """Maak een nieuw regelingbestand met uitleg bij elk veld: data/schemes/GEMEENTE/NAAM.yaml."""
+    root = Path(current_app.config["DATA_DIR"])
+    try:
+        path = create_scheme_file(root, municipality, slug, date.today())
+    except NewFileError as error:
+        click.echo(f"fout: {error}", err=True)
+        sys.exit(1)
+    click.echo(f"Aangemaakt: {path}")
+    click.echo("Vervang de voorbeeldtekst, en controleer het bestand daarna met:")
+    click.echo(f"  flask --app app regelingen check {path}")
+
+
+@click.command("links")
+@click.option("--timeout", default=10.0, show_default=True, help="Seconden wachten op een website.")
+@click.option("--workers", default=8, show_default=True, help="Hoeveel websites tegelijk.")
+@click.option("--interval", default=1.0, show_default=True, help="Seconden tussen twee verzoeken aan dezelfde website.")
+@with_appcontext
+def links_command(timeout: float, workers: int, interval: float) -> None:
+    """Controleer elke bron-, formulier- en contactlink in de bestanden; toon de kapotte links per gemeente."""
+    uses = link_uses(current_catalog(), Path(current_app.config["DATA_DIR"]))
+    results = check_all((use.url for use in uses), timeout=timeout, workers=workers, interval=interval)
+    report = build_report(uses, results, datetime.now(timezone.utc).astimezone())
+    path = report_path(current_app.config)
+    write_report(report, path)
+    for municipality in sorted({link.municipality for link in report.broken}):
+        broken = report.broken_in(municipality)
+        click.echo(f"{municipality}: {len(broken)} kapotte link(s)")
+        for link in broken:
+            click.echo(f"  {link.file} ({link.field}): {link.url} — {link.error}")
+    addresses = f"{len(results)} verschillende adressen"
+    click.echo(f"{report.total} link(s) gecontroleerd ({addresses}): {len(report.broken)} kapot.")
+    click.echo(f"Het resultaat staat in {path} en op /beheer.")
+    if report.broken:
+        sys.exit(1)
+
+
+@click.command("docs")
+@click.option("--check", "check_only", is_flag=True, help="Alleen controleren of de veldenlijst klopt met het schema.")
+def docs_command(check_only: bool) -> None:
+    """Maak de veldenlijst in docs/voor-gemeenten.md opnieuw uit het JSON Schema."""
+    if check_only:
+        text = fieldref.GUIDE.read_text(encoding="utf-8")
+        if fieldref.replace_reference(text, fieldref.field_reference()) != text:
+            click.echo(f"{fieldref.GUIDE}: de veldenlijst is verouderd; draai 'make docs'", err=True)
+            sys.exit(1)
+        click.echo("De veldenlijst klopt met het schema.")
+        return
+    changed = fieldref.update_guide()
+    click.echo(f"{fieldref.GUIDE}: veldenlijst {'bijgewerkt' if changed else 'was al actueel'}.")
+
+
+def init_app(app: Flask) -> None:
+    """Add the staff commands to the `flask regelingen` group."""
+    for command in (new_command, links_command, docs_command):
+        cli.add_command(command)

@@ -1,0 +1,135 @@
+"""Understanding plain language, on the fixture schemes: typos, English, compounds, filler, hostile input."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from regelingen.catalog import load_catalog
+from search.engine import SearchEngine, _scoped
+from search.index import build_index
+from search.lexicon import load_lexicon
+from search.query import MAX_CHARACTERS, understand
+
+FIXTURES = Path(__file__).parents[1] / "data" / "schemes"
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory) -> SearchEngine:
+    """An engine on an index of the fixture schemes, with the real lexicon."""
+    index_dir = tmp_path_factory.mktemp("index")
+    lexicon = load_lexicon()
+    build_index(load_catalog(FIXTURES).schemes.values(), index_dir, lexicon.words)
+    return SearchEngine(index_dir, lexicon)
+
+
+def top(engine: SearchEngine, text: str, municipality: str | None = "nijmegen", **kwargs) -> list[str]:
+    return [hit.scheme_id for hit in engine.search(text, municipality, **kwargs).hits]
+
+
+def test_plain_words_find_the_scheme(engine):
+    assert top(engine, "huurtoeslag")[0] == "landelijk/huurtoeslag"
+    assert top(engine, "deurwaarder aan de deur")[0] == "nijmegen/schuldhulp"
+
+
+def test_everyday_words_reach_the_scheme_through_the_lexicon(engine):
+    # None of these words is in the schemes; the lexicon says what they mean.
+    assert top(engine, "aanmaningen stapelen zich op")[0] == "nijmegen/schuldhulp"
+    assert top(engine, "mijn gehoorapparaat is kapot")[0] == "nijmegen/bijzondere-bijstand"
+    assert top(engine, "elektriciteit")[0] == "nijmegen/energiefonds"
+
+
+def test_compound_words_meet_their_parts(engine):
+    # `energierekening` is in no scheme: its parts `energie` and `rekening` are.
+    assert top(engine, "energierekening")[0] == "nijmegen/energiefonds"
+    assert top(engine, "zwemlesgeld", "oss")[0] == "oss/meedoen"
+
+
+def test_english_is_mapped_to_dutch(engine):
+    assert top(engine, "help with rent")[0] == "landelijk/huurtoeslag"
+    assert top(engine, "debts", "nijmegen")[0] == "nijmegen/schuldhulp"
+    assert top(engine, "food bank", "oss")[0] == "oss/voedselbank"
+
+
+def test_typos_are_corrected_with_a_suggestion(engine):
+    response = engine.search("bijzondere bijstant", "oss")
+    assert response.suggestion == "bijzondere bijstand"
+    assert response.hits[0].scheme_id == "oss/bijzondere-bijstand"
+    assert engine.search("huurtoeslg", None).hits[0].scheme_id == "landelijk/huurtoeslag"
+
+
+def test_known_words_get_no_suggestion(engine):
+    assert engine.search("bijzondere bijstand", "oss").suggestion is None
+    # A short everyday word the schemes lack is no typo: `deur` must not become `duur`.
+    assert engine.search("deurwaarder aan de deur", "nijmegen").suggestion is None
+
+
+def test_question_words_and_filler_do_not_count(engine):
+    plain = engine.search("huurtoeslag", "oss")
+    asked = engine.search("Hoe kan ik huurtoeslag aanvragen? Waar vraag ik het aan?", "oss")
+    assert [hit.scheme_id for hit in asked.hits] == [hit.scheme_id for hit in plain.hits]
+    assert engine.search("hoe kan ik", "oss").total == 0
+
+
+def test_baseline_engine_has_no_understanding(engine):
+    plain = SearchEngine(engine.index_dir, engine.lexicon, understands=False)
+    assert plain.search("bijzondere bijstant", "oss").suggestion is None
+    assert plain.search("elektriciteit", "nijmegen").total == 0
+
+
+HOSTILE = [
+    '"bijstand',
+    "(huur",
+    "huur)",
+    "bijstand*",
+    "?",
+    "*:*",
+    "huur AND NOT OR toeslag",
+    "titel:huur",
+    "gemeente:oss",
+    "huur~2 ^3 [a TO z] {x}",
+    "\\",
+    "\x00\x1f\x7f",
+    "😀 漢字 ‮",
+    "<script>alert(1)</script>",
+    "'; DROP TABLE regelingen; --",
+    "x" * 10_000,
+    "huur " * 2_000,
+    "(" * 10_000,
+    "bijstant " * 1_000,
+    " ".join(f"woord{n}" for n in range(2_000)),
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
+def test_hostile_input_is_plain_words_without_error_in_bounded_time(engine, text):
+    started = time.perf_counter()
+    response = engine.search(text, "oss")
+    assert time.perf_counter() - started < 1.0
+    assert len(response.query) <= MAX_CHARACTERS
+    assert response.hits or response.fallback  # never empty-handed
+    assert all(hit.scheme_id.split("/")[0] in ("oss", "landelijk") for hit in response.hits)
+
+
+def test_syntax_words_are_searched_as_words(engine):
+    # `titel:huur` is the words `titel` and `huur`, not a field query: it still finds huurtoeslag.
+    assert top(engine, "titel:huur", "oss")[0] == "landelijk/huurtoeslag"
+
+
+def test_understanding_caps_the_input(engine):
+    understood = understand("huur " * 1_000, engine.lexicon, engine._current().vocabulary)
+    assert len(understood.text) <= MAX_CHARACTERS
+    assert len(understood.query.subqueries) <= 20
+
+
+def test_top_results_are_exactly_the_best_scored(engine):
+    # Regression guard for Whoosh pitfalls (array union, DisjunctionMax): the top 3 must be the
+    # top 3 of scoring every matching document.
+    generation = engine._current()
+    searcher = engine._searcher(generation)
+    for text in ("money for my child's sports club", "geen geld voor de tandarts", "stroom rekening schulden bus"):
+        query = _scoped(understand(text, engine.lexicon, generation.vocabulary).query, "oss", None)
+        best = sorted((round(hit.score, 4) for hit in searcher.search(query, limit=None)), reverse=True)[:3]
+        assert [hit.score for hit in engine.search(text, "oss", limit=3).hits] == best

@@ -1,0 +1,1 @@
+"""The residents' check in the browser: one question per page, then the result."""

@@ -1,0 +1,1 @@
+"""The candidate pages: home, search results, municipality, scheme, category, about."""

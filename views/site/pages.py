@@ -1,0 +1,165 @@
+"""The pages for candidates: home, results, municipality, scheme, category, about."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Flask, abort, redirect, render_template, request
+from flask_babel import gettext as _
+from werkzeug.wrappers import Response
+
+import search
+from regelingen.model import NATIONAL, Scheme
+from views.catalog import current_catalog
+from search import SearchResponse
+from views import assets, compression, formatting, labels, languages, state
+from views.site import listing
+from views.labels import Category, all_categories
+from views.labels import category as category_named
+from views.site.listing import by_category, municipalities, national_schemes, ordered, read_postcode, schemes_in
+from views.state import chosen_municipality, link
+
+bp = Blueprint("site", __name__)
+
+MAX_QUERY = 200
+RESULTS = 20
+
+
+@bp.get("/")
+def home() -> str:
+    """One question box, the choice of municipality and the categories as tiles."""
+    return render_template("site/home.html", municipalities=municipalities())
+
+
+@bp.get("/kies")
+def choose() -> Response | tuple[str, int] | str:
+    """Go to the municipality chosen by name or by postcode; say plainly why when that is not possible."""
+    catalog = current_catalog()
+    postcode = request.args.get("postcode", "").strip()[:20]
+    slug = request.args.get("gemeente", "")
+    if postcode:
+        digits = read_postcode(postcode)
+        if digits is None:
+            error = _("Vul alleen de 4 cijfers van uw postcode in, bijvoorbeeld 5341.")
+            return _choice_page(postcode=postcode, postcode_error=error), 400
+        found = catalog.municipality_for_postcode(digits)
+        if found is None:
+            national = ordered(catalog.schemes_for(NATIONAL, include_national=False))
+            return _choice_page(postcode=digits, not_covered=True, national=national)
+        return redirect(_chosen_page(found.slug), 303)
+    if slug in catalog.municipalities:
+        return redirect(_chosen_page(slug), 303)
+    if slug:
+        return _choice_page(municipality_error=_("Deze gemeente kennen wij niet. Kies een gemeente uit de lijst.")), 400
+    if "gemeente" in request.args:
+        return _choice_page(municipality_error=_("Kies eerst uw gemeente in de lijst.")), 400
+    return _choice_page()
+
+
+def _chosen_page(slug: str) -> str:
+    """The chosen municipality's page; its page of one category when the choice was made there."""
+    came_from = category_named(request.args.get("categorie", ""))
+    if came_from:
+        return link("site.category", category=came_from.slug, gemeente=slug)
+    return link("site.municipality", municipality=slug)
+
+
+def _choice_page(**context: object) -> str:
+    came_from = category_named(request.args.get("categorie", ""))
+    return render_template("site/choose.html", municipalities=municipalities(), came_from=came_from, **context)
+
+
+@bp.get("/zoeken")
+def results() -> str:
+    """The schemes that fit the question, for the chosen municipality (with the national ones)."""
+    catalog = current_catalog()
+    query = request.args.get("q", "").strip()[:MAX_QUERY]
+    wanted = request.args.get("categorie", "")
+    category = category_named(wanted) if wanted else None
+    chosen = chosen_municipality()
+    if not query:
+        return render_template(
+            "site/results.html", query="", response=None, hits=[], category=category, municipalities=municipalities()
+        )
+    response = search.search(
+        query, municipality=chosen.slug if chosen else None, category=category.slug if category else None, limit=RESULTS
+    )
+    hits = [catalog.schemes[hit.scheme_id] for hit in response.hits if hit.scheme_id in catalog.schemes]
+    return render_template(
+        "site/results.html",
+        query=query,
+        response=response,
+        hits=hits,
+        category=category,
+        unknown_category=wanted if wanted and category is None else None,
+        municipalities=municipalities(),
+    )
+
+
+@bp.get("/<municipality>")
+def municipality(municipality: str) -> Response | str:
+    """Every scheme for the people of one municipality, by category; for `landelijk` the national ones."""
+    catalog = current_catalog()
+    if municipality not in catalog.municipalities:
+        if municipality.lower() in catalog.municipalities:
+            return redirect(link("site.municipality", municipality=municipality.lower()), 301)
+        abort(404)
+    place = catalog.municipalities[municipality]
+    if place.slug == NATIONAL:
+        schemes = catalog.schemes_for(NATIONAL, include_national=False)
+    else:
+        schemes = catalog.schemes_for(place.slug)
+    return render_template("site/municipality.html", place=place, groups=by_category(schemes), total=len(schemes))
+
+
+@bp.get("/<municipality>/<slug>")
+def scheme(municipality: str, slug: str) -> str:
+    """One scheme: what you get, for whom, the conditions, the steps, who helps, contact and sources."""
+    catalog = current_catalog()
+    found = catalog.schemes.get(f"{municipality}/{slug}")
+    if found is None:
+        abort(404)
+    return render_template("site/scheme.html", scheme=found, place=catalog.municipalities[found.municipality])
+
+
+@bp.get("/categorie/<category>")
+def category(category: str) -> str:
+    """The schemes in one category for the chosen municipality; without one, the national ones and the choice."""
+    shown = category_named(category)
+    if shown is None:
+        abort(404)
+    chosen = chosen_municipality()
+    if chosen:
+        return render_template("site/category.html", category=shown, schemes=schemes_in(chosen, shown.slug))
+    national = national_schemes(shown.slug)
+    return render_template("site/category.html", category=shown, schemes=national, municipalities=municipalities())
+
+
+@bp.get("/over")
+def about() -> str:
+    """What the site does, what it does with data (nothing is stored), and where the facts come from."""
+    return render_template("site/about.html", municipalities=municipalities())
+
+
+def closest_schemes(response: SearchResponse | None) -> list[Scheme]:
+    """The schemes the search offers when nothing matched."""
+    if response is None or response.fallback is None:
+        return []
+    schemes = current_catalog().schemes
+    return [schemes[hit.scheme_id] for hit in response.fallback.closest if hit.scheme_id in schemes]
+
+
+def fallback_categories(response: SearchResponse | None) -> tuple[Category, ...]:
+    """The categories the search suggests after no match, else all of them."""
+    if response is None or response.fallback is None or not response.fallback.categories:
+        return all_categories()
+    return tuple(found for slug in response.fallback.categories if (found := category_named(slug)))
+
+
+def init_app(app: Flask) -> None:
+    """Register the site's pages with languages, template helpers and static files."""
+    for part in (languages, state, labels, listing, formatting, assets, compression):
+        part.init_app(app)
+    # Tidy HTML: block tags leave no empty lines behind (smaller pages, same rendering).
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+    app.jinja_env.globals.update(closest_schemes=closest_schemes, fallback_categories=fallback_categories)
+    app.register_blueprint(bp)
