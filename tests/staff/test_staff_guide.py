@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GUIDE = ROOT / "docs" / "voor-gemeenten.md"
 # `links` visits the real websites of the municipalities: this test only checks that the command exists.
 VISITS_OTHER_HOSTS = "./regelingen.sh links"
