@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask, g, request, url_for
+from flask import Flask, Response, g, request, url_for
 from markupsafe import Markup
 
 from regelingen.model import NATIONAL, Municipality
@@ -41,6 +41,11 @@ def carried_plan() -> list[tuple[str, str]]:
     if "carried_plan" not in g:
         g.carried_plan = Plan.from_query(request.args.items(multi=True)).to_query() if "r" in request.args else []
     return g.carried_plan
+
+
+def carries_plan() -> bool:
+    """True when this request's URL holds a coach's plan: then the page holds it too, and is never stored."""
+    return bool(carried_plan())
 
 
 def _with_plan(endpoint: str, values: dict[str, Any]) -> dict[str, Any]:
@@ -102,7 +107,14 @@ def state_fields(*, keep_municipality: bool = True, keep_plan: bool = True) -> M
 
 
 def init_app(app: Flask) -> None:
-    """Offer the helpers to every template."""
+    """Offer the helpers to every template; a page that carries a plan tells browsers and proxies not to keep it."""
+
+    @app.after_request
+    def private_when_planning(response: Response) -> Response:
+        if request.endpoint != "static" and carries_plan():
+            response.headers["Cache-Control"] = "no-store"
+        return response
+
     app.jinja_env.globals.update(
         link=link,
         language_link=language_link,
