@@ -7,19 +7,19 @@ from typing import Any
 
 from flask import Flask
 
-import staff.commands
 import publishing
-import views.catalog
 import search
-import views.security
-import views.api.endpoints
+import staff.commands
+import staff.preview
 import staff.views
+import views.api.endpoints
+import views.catalog
 import views.check.pages
 import views.coach.pages
 import views.errors
 import views.health
 import views.pagecache
-import staff.preview
+import views.security
 import views.site.pages
 
 ROOT = Path(__file__).resolve().parent

@@ -20,7 +20,7 @@ loglevel = "warning"
 preload_app = False
 
 
-def when_ready(server) -> None:  # noqa: ANN001 (gunicorn's Arbiter)
+def when_ready(server) -> None:
     """Say where the site is once it listens (the log level hides gunicorn's own start-up lines)."""
     where = ", ".join(str(listener) for listener in server.LISTENERS)
     print(f"Regelingenwijzer draait op {where} (stoppen: Ctrl+C)", flush=True)

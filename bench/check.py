@@ -21,18 +21,23 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from app import create_app  # noqa: E402
-from regelingen.check.answers import parse_answers  # noqa: E402
-from regelingen.check.run import run_check  # noqa: E402
 from regelingen.catalog import load_catalog  # noqa: E402
+from regelingen.check.answers import parse_answers  # noqa: E402
 from regelingen.check.normen import load_norms  # noqa: E402
+from regelingen.check.run import run_check  # noqa: E402
 
-ANSWERS = "gemeente=nijmegen&partner=nee&kinderen=4-17&leeftijd=21-aow&ontvangt=geen&inkomen=1430-1690&jaren=3-&wonen=huur"
+ANSWERS = (
+    "gemeente=nijmegen&partner=nee&kinderen=4-17&leeftijd=21-aow&ontvangt=geen&inkomen=1430-1690&jaren=3-&wonen=huur"
+)
 PAGES = [
     ("first question", "/check"),
     ("income question", "/check?gemeente=nijmegen&partner=nee&kinderen=4-17&leeftijd=21-aow&ontvangt=geen"),
     ("result nl", "/check/uitslag?" + ANSWERS),
     ("result en", "/check/uitslag?" + ANSWERS + "&taal=en"),
-    ("result all unknown", "/check/uitslag?gemeente=oss&partner=onbekend&kinderen=onbekend&leeftijd=onbekend&inkomen=onbekend"),
+    (
+        "result all unknown",
+        "/check/uitslag?gemeente=oss&partner=onbekend&kinderen=onbekend&leeftijd=onbekend&inkomen=onbekend",
+    ),
 ]
 
 

@@ -14,9 +14,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from playwright.sync_api import Page, sync_playwright  # noqa: E402
-
 from browser.harness import PHONE, RequestGuard, launch_chromium, live_server, missing_tools  # noqa: E402
+from playwright.sync_api import Page, sync_playwright  # noqa: E402
 
 # A mother in Nijmegen (the case), a single man in Oss, and someone who answered "weet ik niet" everywhere.
 HOUSEHOLDS = {

@@ -22,7 +22,9 @@ from views.catalog import current_catalog  # noqa: E402
 
 OUT = ROOT / "var" / "screenshots"
 PLAN = "r=nijmegen/individuele-inkomenstoeslag&r=nijmegen/bijzondere-bijstand&r=landelijk/zorgtoeslag"
-NOTES = "doel=Rust+in+mijn+hoofd+over+geld&heb=bankapp&wie.landelijk/zorgtoeslag.1=coach&door.landelijk/zorgtoeslag.1=Sanne"
+NOTES = (
+    "doel=Rust+in+mijn+hoofd+over+geld&heb=bankapp&wie.landelijk/zorgtoeslag.1=coach&door.landelijk/zorgtoeslag.1=Sanne"
+)
 
 
 def longest_guide(app) -> str:

@@ -10,8 +10,51 @@ from dataclasses import replace
 from regelingen.model import Scheme
 
 # Two syllables make 25 × 16 = 400 distinct, Dutch-looking place names.
-_FIRST = "Ber Dor Gel Har Hel Kam Lim Mar Nij Oos Ros Sta Tie Ven Wes Zel Bra Del Eem Fle Gro Hoo Lei Mid Oud".split()
-_SECOND = "dam dijk veen hout berg horst wijk meer land wold rade loo hoven zand burg haven".split()
+_FIRST = [
+    "Ber",
+    "Dor",
+    "Gel",
+    "Har",
+    "Hel",
+    "Kam",
+    "Lim",
+    "Mar",
+    "Nij",
+    "Oos",
+    "Ros",
+    "Sta",
+    "Tie",
+    "Ven",
+    "Wes",
+    "Zel",
+    "Bra",
+    "Del",
+    "Eem",
+    "Fle",
+    "Gro",
+    "Hoo",
+    "Lei",
+    "Mid",
+    "Oud",
+]
+_SECOND = [
+    "dam",
+    "dijk",
+    "veen",
+    "hout",
+    "berg",
+    "horst",
+    "wijk",
+    "meer",
+    "land",
+    "wold",
+    "rade",
+    "loo",
+    "hoven",
+    "zand",
+    "burg",
+    "haven",
+]
 _TITLE_STARTS = ("", "", "", "Regeling ", "Fonds ", "Bijdrage ", "Hulp: ")
 
 
@@ -84,4 +127,3 @@ def _moved(
         conditions=conditions,
         search_terms=tuple(dict.fromkeys(terms)),
     )
-

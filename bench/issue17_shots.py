@@ -16,9 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from playwright.sync_api import sync_playwright  # noqa: E402
-
 from browser.harness import PHONE, RequestGuard, launch_chromium, live_server  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
 
 PLAN = "r=nijmegen/individuele-inkomenstoeslag&r=landelijk/zorgtoeslag&doel=Rust+in+mijn+hoofd&door.landelijk/zorgtoeslag.1=mijn+zus+Fatma"
 PDFS = {
@@ -40,8 +39,14 @@ def main(out: Path, tag: str) -> int:
         page.wait_for_load_state()
         print("after adding:", page.url.removeprefix(base))
         # From the top of the page to the end of the list of schemes: what the coach sees of the plan after adding.
-        bottom = page.evaluate("document.querySelector('.plan__overview, .plan__empty').getBoundingClientRect().bottom + scrollY")
-        page.screenshot(path=out / f"plan-add-{tag}.png", full_page=True, clip={"x": 0, "y": 0, "width": PHONE["width"], "height": bottom + 16})
+        bottom = page.evaluate(
+            "document.querySelector('.plan__overview, .plan__empty').getBoundingClientRect().bottom + scrollY"
+        )
+        page.screenshot(
+            path=out / f"plan-add-{tag}.png",
+            full_page=True,
+            clip={"x": 0, "y": 0, "width": PHONE["width"], "height": bottom + 16},
+        )
         for name, url in PDFS.items():
             response = page.request.get(base + url, timeout=120_000)
             pdf = Path(workdir) / f"{name}.pdf"
@@ -50,7 +55,9 @@ def main(out: Path, tag: str) -> int:
                 old.unlink()
             subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(out / f"{name}-{tag}")], check=True)
             pages = len(list(out.glob(f"{name}-{tag}-*.png")))
-            subprocess.run(["pdftoppm", "-png", "-r", "150", "-f", "1", "-l", "1", str(pdf), str(Path(workdir) / name)], check=True)
+            subprocess.run(
+                ["pdftoppm", "-png", "-r", "150", "-f", "1", "-l", "1", str(pdf), str(Path(workdir) / name)], check=True
+            )
             first = sorted(Path(workdir).glob(f"{name}-*.png"))[0]
             scanned = subprocess.run(["zbarimg", "-q", "--raw", str(first)], capture_output=True, text=True)
             print(f"{name}: {pages} page(s); QR at 150 dpi: {scanned.stdout.strip() or 'not readable'}")

@@ -54,7 +54,9 @@ def search_paths(api: bool = False) -> list[str]:
     paths = []
     for text, municipality in questions():
         if api:
-            paths.append("/api/v1/search?" + urlencode({"q": text, **({"municipality": municipality} if municipality else {})}))
+            paths.append(
+                "/api/v1/search?" + urlencode({"q": text, **({"municipality": municipality} if municipality else {})})
+            )
         else:
             paths.append("/zoeken?" + urlencode({"q": text, **({"gemeente": municipality} if municipality else {})}))
     return paths
@@ -119,7 +121,13 @@ def run_all(seconds: float, connections: int | None, short: bool = False) -> dic
             figures["mix_cold"] = _measured(server, mix, seconds, connections)
             cold = _taking_turns(server, searches, seconds, connections)
             figures |= {f"{name}_cold": run for name, run in cold.items()}
-    result = {"workers": workers, "connections": connections, "seconds": seconds, "guides_in_mix": has_guides, "scenarios": figures}
+    result = {
+        "workers": workers,
+        "connections": connections,
+        "seconds": seconds,
+        "guides_in_mix": has_guides,
+        "scenarios": figures,
+    }
     return result if short else result | _verdict(figures)
 
 
@@ -160,12 +168,17 @@ def _combined(parts: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def _measured(server: Server, paths: list[str], seconds: float, connections: int, rate: float | None = None) -> dict[str, Any]:
+def _measured(
+    server: Server, paths: list[str], seconds: float, connections: int, rate: float | None = None
+) -> dict[str, Any]:
     """One wrk run, plus the server's CPU milliseconds per request and what one core can answer per second."""
     cpu = server.cpu_seconds()
     run = wrk.run(server.base_url, paths, seconds, connections, rate=rate)
     cpu_ms = 1000 * (server.cpu_seconds() - cpu) / max(run["requests"], 1)
-    return run | {"cpu_ms_per_request": round(cpu_ms, 2), "requests_per_core_second": round(1000 / cpu_ms, 1) if cpu_ms else 0.0}
+    return run | {
+        "cpu_ms_per_request": round(cpu_ms, 2),
+        "requests_per_core_second": round(1000 / cpu_ms, 1) if cpu_ms else 0.0,
+    }
 
 
 def _verdict(figures: dict[str, Any]) -> dict[str, Any]:
@@ -197,12 +210,18 @@ def _verdict(figures: dict[str, Any]) -> dict[str, Any]:
 
 def print_summary(result: dict[str, Any]) -> None:
     """One line per scenario, then the ratios and targets."""
-    print(f"gunicorn: {result['workers']} workers; wrk: {result['connections']} connections, {result['seconds']:g} s per run")
-    print(f"{'scenario':<18}{'req/s':>8}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}{'errors':>7}{'requests':>9}{'CPU ms':>8}{'/core/s':>8}")
+    print(
+        f"gunicorn: {result['workers']} workers; wrk: {result['connections']} connections, {result['seconds']:g} s per run"
+    )
+    print(
+        f"{'scenario':<18}{'req/s':>8}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}{'errors':>7}{'requests':>9}{'CPU ms':>8}{'/core/s':>8}"
+    )
     for name, run in result["scenarios"].items():
         latency = run["latency_ms"]
-        print(f"{name:<18}{run['requests_per_second']:>8.1f}{latency['p50']:>8.1f}{latency['p95']:>8.1f}{latency['p99']:>8.1f}"
-              f"{run['errors']['total']:>7}{run['requests']:>9}{run['cpu_ms_per_request']:>8.2f}{run['requests_per_core_second']:>8.0f}")
+        print(
+            f"{name:<18}{run['requests_per_second']:>8.1f}{latency['p50']:>8.1f}{latency['p95']:>8.1f}{latency['p99']:>8.1f}"
+            f"{run['errors']['total']:>7}{run['requests']:>9}{run['cpu_ms_per_request']:>8.2f}{run['requests_per_core_second']:>8.0f}"
+        )
     for key, value in result.items():
         if key.startswith("ratio_"):
             print(f"{key}: {value}")

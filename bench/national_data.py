@@ -15,8 +15,8 @@ import yaml
 
 from bench.corpus import generate_corpus
 from regelingen.catalog import DATA_DIR, load_catalog
-from regelingen.model import NATIONAL, Scheme
 from regelingen.files.validate import MUNICIPALITY_FILE
+from regelingen.model import NATIONAL, Scheme
 
 # A real municipality's file is the template for each generated one (name, code and postcodes change).
 TEMPLATE = DATA_DIR / "oss" / MUNICIPALITY_FILE
@@ -26,7 +26,9 @@ _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 def scheme_data(scheme: Scheme) -> dict[str, Any]:
     """The file data of a generated scheme: its original's data with the varied texts of the copy."""
     data = copy.deepcopy(dict(scheme.data))
-    data.update(titel=scheme.title, samenvatting=scheme.summary, voor_wie=scheme.for_whom, zoektermen=list(scheme.search_terms))
+    data.update(
+        titel=scheme.title, samenvatting=scheme.summary, voor_wie=scheme.for_whom, zoektermen=list(scheme.search_terms)
+    )
     data["wat_krijgt_u"]["tekst"] = scheme.benefit
     if "tekst" in data["voorwaarden"]:
         data["voorwaarden"]["tekst"] = list(scheme.conditions.text)
@@ -35,7 +37,7 @@ def scheme_data(scheme: Scheme) -> dict[str, Any]:
 
 def municipality_data(name: str, number: int) -> dict[str, Any]:
     """A `_gemeente.yaml` for a generated municipality: its own name, CBS code and one postcode range."""
-    data = yaml.load(TEMPLATE.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)  # noqa: S506 - safe loader
+    data = yaml.load(TEMPLATE.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     first = 1000 + number * 20
     data.update(naam=name, cbs_code=f"GM{number + 1:04d}", postcodes=[f"{first}-{first + 19}"])
     data["contact"]["naam"] = f"Gemeente {name}"
@@ -50,7 +52,9 @@ def write_corpus(folder: Path, municipalities: int = 350, per_municipality: int 
     national = DATA_DIR / NATIONAL / MUNICIPALITY_FILE
     for number, slug in enumerate(sorted(names - {NATIONAL})):
         _dump(folder / slug / MUNICIPALITY_FILE, municipality_data(slug.capitalize(), number))
-    _dump(folder / NATIONAL / MUNICIPALITY_FILE, yaml.load(national.read_text(encoding="utf-8"), Loader=yaml.SafeLoader))  # noqa: S506
+    _dump(
+        folder / NATIONAL / MUNICIPALITY_FILE, yaml.load(national.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    )
     for scheme in corpus:
         _dump(folder / scheme.municipality / f"{scheme.slug}.yaml", scheme_data(scheme))
     return sorted(names)

@@ -13,7 +13,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -47,10 +47,15 @@ BENCHES = (
     Bench("search_scale", "Search at national scale (generated corpus)", "bench-scale", time_limit=90),
     Bench("load", "Load test: gunicorn on this machine, driven by wrk", "bench-load", "load.json", time_limit=200),
     Bench(
-        "app_scale", "National scale of one worker: start-up, memory, index build, latency", "bench-app-scale", "app_scale.json",
+        "app_scale",
+        "National scale of one worker: start-up, memory, index build, latency",
+        "bench-app-scale",
+        "app_scale.json",
         time_limit=220,
     ),
-    Bench("coach_pdf", "Coach PDFs: time and pages of a guide and a three-scheme plan", "bench-coach-pdf", time_limit=60),
+    Bench(
+        "coach_pdf", "Coach PDFs: time and pages of a guide and a three-scheme plan", "bench-coach-pdf", time_limit=60
+    ),
 )
 
 
@@ -78,7 +83,7 @@ def run(bench: Bench) -> dict[str, Any]:
         "command": f"make {bench.target}",
         "seconds": round(time.monotonic() - started, 1),
         "exit_code": code,
-        "finished": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "finished": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "load_average_before": load,
     }
     (RESULTS / f"{bench.name}.txt").write_text(output, encoding="utf-8")
@@ -99,7 +104,7 @@ def render(benches: tuple[Bench, ...] = BENCHES) -> str:
         "",
         f"- {info['nproc']} cores (nproc), CPU: {info['cpu']}",
         f"- RAM: {info['ram_gib']} GiB; Python {info['python']}; {info['system']}",
-        f"- Report written: {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}",
+        f"- Report written: {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}",
         "",
         "Figures depend on the machine and on what else runs on it: the load average before each run is given.",
     ]
@@ -110,7 +115,10 @@ def render(benches: tuple[Bench, ...] = BENCHES) -> str:
         lines += ["", f"## {bench.title}", ""]
         meta_file = RESULTS / f"{bench.name}.meta.json"
         if not meta_file.exists():
-            lines.append(f"Not run yet: `make {bench.target}`" + ("" if available(bench) else " (target not in the Makefile yet)."))
+            lines.append(
+                f"Not run yet: `make {bench.target}`"
+                + ("" if available(bench) else " (target not in the Makefile yet).")
+            )
             continue
         meta = json.loads(meta_file.read_text(encoding="utf-8"))
         lines.append(

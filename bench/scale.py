@@ -72,7 +72,7 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _in_fresh_process(function, *args):  # noqa: ANN001, ANN202 - a tiny helper for this script
+def _in_fresh_process(function, *args):
     context = multiprocessing.get_context("spawn")
     with context.Pool(1) as pool:
         return pool.apply(function, args)

@@ -30,8 +30,16 @@ OUTPUT = ROOT / "var" / "bench" / "app_scale.json"
 # at national size one page costs seconds.
 PAGE_REPEAT = 9
 PAGE_SECONDS = 2.0
-QUESTIONS = ["huurtoeslag", "geen geld voor de tandarts", "wasmachine kapot", "schulden", "zwemles voor mijn dochter",
-             "kwijtschelding gemeentelijke belastingen", "energierekening niet betalen", "laptop voor school"]
+QUESTIONS = [
+    "huurtoeslag",
+    "geen geld voor de tandarts",
+    "wasmachine kapot",
+    "schulden",
+    "zwemles voor mijn dochter",
+    "kwijtschelding gemeentelijke belastingen",
+    "energierekening niet betalen",
+    "laptop voor school",
+]
 
 
 def build(data_dir: str, index_dir: str) -> dict[str, float]:
@@ -109,7 +117,7 @@ def worker(data_dir: str, index_dir: str, names: list[str], repeat: int) -> dict
     }
 
 
-def _watch(app) -> dict[str, float]:  # noqa: ANN001 - a Flask app
+def _watch(app) -> dict[str, float]:
     """One look for changed data as a worker makes it (the data unchanged), and how far apart the looks are."""
     live = app.extensions["publication"]
     looks = []
@@ -126,7 +134,7 @@ def _watch(app) -> dict[str, float]:  # noqa: ANN001 - a Flask app
     }
 
 
-def _search_latency(app, places: list[str], repeat: int) -> dict[str, float]:  # noqa: ANN001 - a Flask app
+def _search_latency(app, places: list[str], repeat: int) -> dict[str, float]:
     """Wall-clock latency of `search.search` (query analysis, index, fallback) over the questions and places."""
     import search
 
@@ -136,10 +144,13 @@ def _search_latency(app, places: list[str], repeat: int) -> dict[str, float]:  #
             began = time.perf_counter()
             search.search(QUESTIONS[index % len(QUESTIONS)], places[(index * 7) % len(places)])
             timings.append((time.perf_counter() - began) * 1000)
-    return {"search_p50_ms": round(statistics.median(timings), 2), "search_p95_ms": round(statistics.quantiles(timings, n=20)[18], 2)}
+    return {
+        "search_p50_ms": round(statistics.median(timings), 2),
+        "search_p95_ms": round(statistics.quantiles(timings, n=20)[18], 2),
+    }
 
 
-def _page_cpu(client, app, places: list[str], repeat: int) -> dict[str, float]:  # noqa: ANN001 - Flask objects
+def _page_cpu(client, app, places: list[str], repeat: int) -> dict[str, float]:
     """Median CPU milliseconds per request for each kind of page (compressed, as a phone asks for it)."""
     scheme_id = next(key for key in sorted(app.extensions["catalog"].schemes) if key.startswith(places[0] + "/"))
     paths = {
@@ -171,7 +182,7 @@ def _rss_kb() -> int:
     return 0
 
 
-def _fresh(function, *args):  # noqa: ANN001, ANN202 - runs `function` in a new interpreter, like a new worker
+def _fresh(function, *args):
     with multiprocessing.get_context("spawn").Pool(1) as pool:
         return pool.apply(function, args)
 
@@ -200,7 +211,9 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="bench-national-", dir=OUTPUT.parent) as folder:
         started = time.perf_counter()
         names = write_corpus(Path(folder), args.municipalities, args.per_municipality)
-        print(f"generated {args.municipalities} × {args.per_municipality} schemes in {time.perf_counter() - started:.0f} s")
+        print(
+            f"generated {args.municipalities} × {args.per_municipality} schemes in {time.perf_counter() - started:.0f} s"
+        )
         corpora["national"] = measure("national", Path(folder), names, args.repeat)
     OUTPUT.write_text(json.dumps({"corpora": corpora}, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(corpora, indent=2))

@@ -14,10 +14,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from playwright.sync_api import sync_playwright  # noqa: E402
-
 from browser.harness import DESKTOP, PHONE, RequestGuard, launch_chromium, live_server, missing_tools  # noqa: E402
 from browser.pages import page_types  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
 
 WIDTHS = {360: PHONE, 1280: DESKTOP}
 

@@ -18,8 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from app import create_app  # noqa: E402
 from browser.pages import LANGUAGES, page_types  # noqa: E402
+
+from app import create_app  # noqa: E402
 
 BUDGET = 100_000
 GZIP = {"Accept-Encoding": "gzip"}

@@ -98,8 +98,21 @@ def run(
         pause_ms = 1000 * connections / rate if rate else 0.0
         script.write(lua_script(paths, max(1, max_requests // threads), pause_ms))
     try:
-        command = ["wrk", "--latency", "-t", str(threads), "-c", str(connections), "-d", f"{seconds:g}s", "--timeout", "10s",
-                   "-s", script.name, base_url]
+        command = [
+            "wrk",
+            "--latency",
+            "-t",
+            str(threads),
+            "-c",
+            str(connections),
+            "-d",
+            f"{seconds:g}s",
+            "--timeout",
+            "10s",
+            "-s",
+            script.name,
+            base_url,
+        ]
         output = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60, check=True).stdout
     finally:
         Path(script.name).unlink()

@@ -21,9 +21,9 @@ from flask.cli import with_appcontext
 
 from publishing.generations import load_published, publish, published_stamp, source_stamp
 from regelingen.catalog import Catalog, load_catalog
-from views.catalog import cli, serve_catalog_from
 from search.index import INDEX_VERSION, BuildBusy, current_generation
 from search.lexicon import LexiconError
+from views.catalog import cli, serve_catalog_from
 
 RECHECK_SECONDS = 1.0
 WATCH_SHARE = 0.01

@@ -19,11 +19,11 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from regelingen.files.build import build_municipality, build_scheme
 from regelingen.catalog import Catalog
-from regelingen.model import Municipality, Scheme
+from regelingen.files.build import build_municipality, build_scheme
 from regelingen.files.problems import Problem
 from regelingen.files.validate import MUNICIPALITY_FILE
+from regelingen.model import Municipality, Scheme
 
 CATALOG_FILE = "catalog.json"
 CHECKS_FILE = "checks.json"

@@ -12,9 +12,9 @@ from types import MappingProxyType
 from typing import Any
 
 from regelingen.files.build import build_municipality, build_scheme
-from regelingen.model import NATIONAL, Municipality, Scheme
 from regelingen.files.problems import Problem
 from regelingen.files.validate import MUNICIPALITY_FILE, check_text, folder_problems
+from regelingen.model import NATIONAL, Municipality, Scheme
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "schemes"
 # How one file's text is validated: `check_text`, or a stand-in that reuses earlier answers (publishing).
@@ -108,7 +108,9 @@ def load_catalog(
         shown = shown_path(path if shown_as is None else Path(shown_as) / path.relative_to(root))
         folder = path.parent.name
         if paths is None and path.parent.parent.resolve() != root.resolve():
-            problems.append(Problem(shown, 1, "dit bestand staat in de verkeerde map; zet het in data/schemes/<gemeente>/"))
+            problems.append(
+                Problem(shown, 1, "dit bestand staat in de verkeerde map; zet het in data/schemes/<gemeente>/")
+            )
             continue
         try:
             text = path.read_text(encoding="utf-8")
@@ -132,10 +134,16 @@ def load_catalog(
     for scheme_id in [key for key, scheme in schemes.items() if scheme.municipality not in municipalities]:
         if paths is None:
             problems.append(
-                Problem(files[scheme_id], 1, f"de map '{schemes[scheme_id].municipality}' heeft geen geldig {MUNICIPALITY_FILE}")
+                Problem(
+                    files[scheme_id],
+                    1,
+                    f"de map '{schemes[scheme_id].municipality}' heeft geen geldig {MUNICIPALITY_FILE}",
+                )
             )
             del schemes[scheme_id]
-    return Catalog(MappingProxyType(municipalities), MappingProxyType(schemes), tuple(problems), MappingProxyType(files))
+    return Catalog(
+        MappingProxyType(municipalities), MappingProxyType(schemes), tuple(problems), MappingProxyType(files)
+    )
 
 
 def shown_path(path: Path) -> str:

@@ -8,10 +8,10 @@ from pathlib import Path
 from flask import Flask, current_app
 
 from regelingen.model import NATIONAL
-from views.catalog import current_catalog
 from search.engine import RECENT_SIZE, SearchEngine
 from search.lexicon import LEXICON_FILE, load_lexicon
 from search.results import Fallback, Hit, SearchResponse
+from views.catalog import current_catalog
 
 __all__ = ["Fallback", "Hit", "SearchResponse", "init_app", "search"]
 

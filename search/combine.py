@@ -22,7 +22,7 @@ class AnyOf(Or):
 class BestOf(DisjunctionMax):
     """Matches any alternative; scores max(alternatives) + tiebreak × the sum of the others."""
 
-    def _matcher(self, subs, searcher, context):  # noqa: ANN001, ANN202 - Whoosh's own signature
+    def _matcher(self, subs, searcher, context):
         matchers = [query.matcher(searcher, context) for query in subs]
         # The nodes of one query's tree know each other (owner), so scores combine over all alternatives.
         return make_binary_tree(_BestMatcher, matchers, tiebreak=self.tiebreak, owner=object())

@@ -15,8 +15,8 @@ from whoosh.index import Index
 from whoosh.query import And, AndMaybe, Every, Prefix, Query, Term
 from whoosh.searching import Results, Searcher
 
-from regelingen.model import NATIONAL
 from regelingen.files.schema import categories as all_categories
+from regelingen.model import NATIONAL
 from search.combine import AnyOf
 from search.index import FIELD, current_generation
 from search.lexicon import Lexicon
@@ -46,7 +46,7 @@ class _Generation:
     path: Path
     index: Index
     vocabulary: Vocabulary
-    recent: TTLCache | None
+    recent: TTLCache[tuple, SearchResponse] | None
     recent_lock: threading.Lock = field(default_factory=threading.Lock)
 
     def answer(self, key: tuple, search: Callable[[], SearchResponse]) -> SearchResponse:
@@ -143,13 +143,15 @@ class SearchEngine:
                 if self._generation is None or self._generation.path != path:
                     self._generation = self._open(path)
                 self._checked_at = now
-        return self._generation  # type: ignore[return-value]
+        return self._generation
 
     def _open(self, path: Path) -> _Generation:
         index = whoosh_index.open_dir(str(path))
         with index.reader() as reader:
             vocabulary = Vocabulary.load(path, reader, self.lexicon.words)
-        recent = TTLCache(self.recent_size, RECENT_SECONDS, timer=time.monotonic) if self.recent_size else None
+        recent: TTLCache[tuple, SearchResponse] | None = (
+            TTLCache(self.recent_size, RECENT_SECONDS, timer=time.monotonic) if self.recent_size else None
+        )
         return _Generation(path, index, vocabulary, recent)
 
     def _searcher(self, generation: _Generation) -> Searcher:

@@ -75,7 +75,9 @@ def build_while_locked(
     return _build(list(schemes), Path(index_dir), extra_words, attach)
 
 
-def _build(schemes: list[Scheme], index_dir: Path, extra_words: Collection[str], attach: Callable[[Path], None] | None) -> Path:
+def _build(
+    schemes: list[Scheme], index_dir: Path, extra_words: Collection[str], attach: Callable[[Path], None] | None
+) -> Path:
     previous = current_generation(index_dir)
     generation = index_dir / f"gen-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:8]}"
     generation.mkdir(parents=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import click
@@ -43,7 +43,7 @@ def links_command(timeout: float, workers: int, interval: float) -> None:
     """Controleer elke bron-, formulier- en contactlink in de bestanden; toon de kapotte links per gemeente."""
     uses = link_uses(current_catalog(), Path(current_app.config["DATA_DIR"]))
     results = check_all((use.url for use in uses), timeout=timeout, workers=workers, interval=interval)
-    report = build_report(uses, results, datetime.now(timezone.utc).astimezone())
+    report = build_report(uses, results, datetime.now(UTC).astimezone())
     path = report_path(current_app.config)
     write_report(report, path)
     for municipality in sorted({link.municipality for link in report.broken}):

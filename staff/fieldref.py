@@ -20,10 +20,17 @@ NAMED_KINDS = {
     "jaarbedragen": "bedrag per jaar (jaar: bedrag)",
 }
 TYPE_KINDS = {
-    "string": "tekst", "integer": "heel getal", "number": "getal", "boolean": "true of false", "object": "groep velden",
+    "string": "tekst",
+    "integer": "heel getal",
+    "number": "getal",
+    "boolean": "true of false",
+    "object": "groep velden",
 }
 PLURALS = {
-    "tekst": "teksten", "groep velden": "groepen velden", "keuze": "keuzes", "webadres (https://…)": "webadressen",
+    "tekst": "teksten",
+    "groep velden": "groepen velden",
+    "keuze": "keuzes",
+    "webadres (https://…)": "webadressen",
 }
 SECTIONS = (
     (SCHEME_SCHEMA, "Regeling: `data/schemes/<gemeente>/<slug>.yaml`"),
@@ -55,7 +62,7 @@ def replace_reference(text: str, reference: str) -> str:
     start, end = text.find(BEGIN), text.find(END)
     if start < 0 or end < start:
         raise ValueError(f"de markeringen {BEGIN} en {END} ontbreken of staan in de verkeerde volgorde")
-    return text[:start] + reference + text[end + len(END):]
+    return text[:start] + reference + text[end + len(END) :]
 
 
 def update_guide(path: Path = GUIDE) -> bool:

@@ -12,9 +12,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from staff.linkcheck import LinkResult
 from regelingen.catalog import DATA_DIR, Catalog
 from regelingen.files.validate import MUNICIPALITY_FILE
+from staff.linkcheck import LinkResult
 
 
 @dataclass(frozen=True)

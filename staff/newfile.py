@@ -7,9 +7,9 @@ from datetime import date
 from pathlib import Path
 
 from regelingen.catalog import load_catalog, municipality_folders
-from regelingen.model import NATIONAL, Municipality
 from regelingen.files.schema import SCHEME_SCHEMA, categories, load_schema, prerequisites
 from regelingen.files.validate import MUNICIPALITY_FILE, SLUG
+from regelingen.model import NATIONAL, Municipality
 
 # Explanations start with a capital letter; commented-out optional fields start with `# veld:` or `# - `,
 # so removing '# ' (Ctrl+/ in VS Code) turns an example into a working field.
@@ -163,7 +163,9 @@ def create_scheme_file(root: Path, municipality: str, slug: str, today: date) ->
     if municipality not in known:
         raise NewFileError(f"onbekende gemeente '{municipality}'; kies uit: {', '.join(known)}")
     # Only the municipality's own file is read: its contact fills in the example.
-    place = load_catalog(root, today, paths=[Path(root) / municipality / MUNICIPALITY_FILE]).municipalities.get(municipality)
+    place = load_catalog(root, today, paths=[Path(root) / municipality / MUNICIPALITY_FILE]).municipalities.get(
+        municipality
+    )
     if place is None:
         raise NewFileError(
             f"de map '{municipality}' heeft geen geldig {MUNICIPALITY_FILE}; los dat eerst op (zie 'regelingen check')"

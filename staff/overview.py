@@ -7,17 +7,25 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from staff.linkreport import LinkReport
 from regelingen.catalog import Catalog
-from regelingen.model import NATIONAL, Scheme
 from regelingen.files.problems import Problem
 from regelingen.files.validate import STALE_AFTER
+from regelingen.model import NATIONAL, Scheme
+from staff.linkreport import LinkReport
 
 ENDS_SOON = timedelta(days=60)
 ENDED = "beëindigd"
 COLUMNS = (
-    "Regeling", "Bestand", "Status", "Gecontroleerd op", "Geldig tot", "Bronnen",
-    "Actie nodig", "Fouten", "Waarschuwingen", "Kapotte links",
+    "Regeling",
+    "Bestand",
+    "Status",
+    "Gecontroleerd op",
+    "Geldig tot",
+    "Bronnen",
+    "Actie nodig",
+    "Fouten",
+    "Waarschuwingen",
+    "Kapotte links",
 )
 
 
@@ -44,7 +52,9 @@ class OverviewRow:
     def cells(self) -> list[str]:
         """The row as text, in the order of COLUMNS; several items in one cell are on separate lines."""
         return [
-            self.title, self.file, self.status,
+            self.title,
+            self.file,
+            self.status,
             self.checked_on.isoformat() if self.checked_on else "",
             self.valid_until.isoformat() if self.valid_until else "",
             "" if self.sources is None else str(self.sources),
@@ -84,8 +94,16 @@ def build_overview(catalog: Catalog, today: date, links: LinkReport | None = Non
         reasons = _error_reason(errors) + reasons + (("links werken niet",) if broken_by_file[file] else ())
         rows[scheme.municipality].append(
             OverviewRow(
-                scheme.title, file, scheme.status, scheme.checked_on, scheme.valid_until, len(scheme.sources),
-                reasons, errors, warnings, tuple(broken_by_file[file]),
+                scheme.title,
+                file,
+                scheme.status,
+                scheme.checked_on,
+                scheme.valid_until,
+                len(scheme.sources),
+                reasons,
+                errors,
+                warnings,
+                tuple(broken_by_file[file]),
             )
         )
     for file, problems in by_file.items():

@@ -6,10 +6,11 @@ from pathlib import Path
 from urllib.parse import parse_qsl
 
 from flask import Flask
-from sitepage import TODAY, make_app as make_page_app
+from sitepage import TODAY
+from sitepage import make_app as make_page_app
 
-from regelingen.check.answers import Answers, parse_answers
 from regelingen.catalog import load_catalog
+from regelingen.check.answers import Answers, parse_answers
 from regelingen.check.normen import Norms, load_norms
 
 CHECK_DATA = Path(__file__).parent / "data" / "check"

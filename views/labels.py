@@ -8,8 +8,8 @@ from flask import Flask
 from flask_babel import LazyString, gettext
 from flask_babel import lazy_gettext as _l
 
-from regelingen.model import NATIONAL
 from regelingen.files.schema import categories
+from regelingen.model import NATIONAL
 from views.catalog import current_catalog
 
 

@@ -7,8 +7,8 @@ from typing import Any
 from flask import Flask, Response, g, request, url_for
 from markupsafe import Markup
 
-from regelingen.model import NATIONAL, Municipality
 from regelingen.coach.plan import Plan
+from regelingen.model import NATIONAL, Municipality
 from views.catalog import current_catalog
 from views.languages import DEFAULT_LANGUAGE, LANGUAGES, current_language
 
@@ -58,9 +58,10 @@ def _with_plan(endpoint: str, values: dict[str, Any]) -> dict[str, Any]:
     for key, value in plan:
         carried.setdefault(key, []).append(value)
     if endpoint == "coach.plan" and "r" in values:
-        values["r"] = list(dict.fromkeys([*carried["r"], *values["r"]]))
-    for key, value in carried.items():
-        values.setdefault(key, value)
+        added = values["r"] if isinstance(values["r"], list) else [values["r"]]
+        values["r"] = list(dict.fromkeys([*carried["r"], *added]))
+    for key, listed in carried.items():
+        values.setdefault(key, listed)
     return values
 
 
@@ -84,7 +85,7 @@ def link(endpoint: str, **values: Any) -> str:
 
 def language_link(code: str) -> str:
     """This same page in language `code`, with every other parameter kept."""
-    args = {key: request.args.getlist(key) for key in request.args if key != "taal"}
+    args: dict[str, Any] = {key: request.args.getlist(key) for key in request.args if key != "taal"}
     if code != DEFAULT_LANGUAGE:
         args["taal"] = code
     if request.endpoint and request.url_rule is not None and request.endpoint != "static":

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 UNKNOWN = "onbekend"
 NO_CHILDREN = "geen"
@@ -89,7 +90,7 @@ class Answers:
 
     def without(self, key: str) -> Answers:
         """These answers without `key` and every later one, so that question is asked again."""
-        later = KEYS[KEYS.index(key):]
+        later = KEYS[KEYS.index(key) :]
         cleared = {name: None for name in _FIELDS if _FIELDS[name] in later}
         postcode = None if key == "gemeente" else self.postcode
         return replace(
@@ -117,12 +118,11 @@ def parse_answers(pairs: Iterable[tuple[str, str]]) -> Answers:
             bucket = values.setdefault(key, [])
             if len(bucket) < MAX_VALUES:
                 bucket.append(value.strip()[:40])
-    parsed: dict[str, object] = {}
+    parsed: dict[str, Any] = {}
     invalid: set[str] = set()
     for name, key in _FIELDS.items():
         if key in values:
-            value, ok = _PARSERS[key](values[key])
-            parsed[name] = value
+            parsed[name], ok = _PARSERS[key](values[key])
             if not ok:
                 invalid.add(key)
     postcode = _postcode(values.get("postcode", [""])[-1])

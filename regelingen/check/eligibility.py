@@ -10,10 +10,10 @@ from datetime import date
 
 from regelingen.check.answers import Age, Answers, Span
 from regelingen.check.income import amount_check, household_norm, percent_check
-from regelingen.model import Conditions, Contact, Scheme
 from regelingen.check.normen import Norms
-from regelingen.check.reasons import BORDER, MET, UNCHECKED, UNKNOWN, UNMET, N_, Reason, reason
+from regelingen.check.reasons import BORDER, MET, N_, UNCHECKED, UNKNOWN, UNMET, Reason, reason
 from regelingen.check.unchecked import unchecked_conditions, wealth_reason
+from regelingen.model import Conditions, Contact, Scheme
 
 PAST = "past"
 KIJK = "kijk"
@@ -74,7 +74,7 @@ def assess(scheme: Scheme, answers: Answers, norms: Norms | None, today: date) -
 
 
 def outcome_of(reasons: list[Reason]) -> str:
-    """"niet nu" when a known answer fails a condition, "kijk samen" when one is unknown or close, else "past"."""
+    """ "niet nu" when a known answer fails a condition, "kijk samen" when one is unknown or close, else "past"."""
     statuses = {item.status for item in reasons} - {UNCHECKED}
     if UNMET in statuses:
         return NIET_NU
@@ -85,7 +85,9 @@ def _residence_check(scheme: Scheme, municipality: str | None) -> Reason:
     if municipality == scheme.municipality:
         return reason(MET, N_("U woont in deze gemeente."))
     if municipality is None:
-        return reason(UNKNOWN, N_("De regeling is voor inwoners van de gemeente. Waar u woont, weten we niet."), {"gemeente"})
+        return reason(
+            UNKNOWN, N_("De regeling is voor inwoners van de gemeente. Waar u woont, weten we niet."), {"gemeente"}
+        )
     return reason(UNMET, N_("De regeling is alleen voor inwoners van de gemeente."))
 
 
@@ -98,7 +100,14 @@ def _age_checks(conditions: Conditions, age: Age | None) -> list[Reason]:
         elif age is not None and age.hi is not None and age.hi < minimum:
             reasons.append(reason(UNMET, N_("De regeling is vanaf %(age)s jaar."), age=minimum))
         else:
-            reasons.append(reason(UNKNOWN, N_("De regeling is vanaf %(age)s jaar. Uw leeftijd weten we niet precies."), {"leeftijd"}, age=minimum))
+            reasons.append(
+                reason(
+                    UNKNOWN,
+                    N_("De regeling is vanaf %(age)s jaar. Uw leeftijd weten we niet precies."),
+                    {"leeftijd"},
+                    age=minimum,
+                )
+            )
     if conditions.age_max is not None:
         maximum = conditions.age_max
         if age is not None and age.hi is not None and age.hi <= maximum:
@@ -106,14 +115,23 @@ def _age_checks(conditions: Conditions, age: Age | None) -> list[Reason]:
         elif age is not None and age.lo > maximum:
             reasons.append(reason(UNMET, N_("De regeling is tot en met %(age)s jaar."), age=maximum))
         else:
-            reasons.append(reason(UNKNOWN, N_("De regeling is tot en met %(age)s jaar. Uw leeftijd weten we niet precies."), {"leeftijd"}, age=maximum))
+            reasons.append(
+                reason(
+                    UNKNOWN,
+                    N_("De regeling is tot en met %(age)s jaar. Uw leeftijd weten we niet precies."),
+                    {"leeftijd"},
+                    age=maximum,
+                )
+            )
     pension = None if age is None else age.pension
     if conditions.until_pension_age:
         reasons.append(
             {
                 False: reason(MET, N_("U heeft de AOW-leeftijd nog niet.")),
                 True: reason(UNMET, N_("De regeling stopt als u de AOW-leeftijd heeft.")),
-                None: reason(UNKNOWN, N_("De regeling is tot de AOW-leeftijd. Uw leeftijd weten we niet precies."), {"leeftijd"}),
+                None: reason(
+                    UNKNOWN, N_("De regeling is tot de AOW-leeftijd. Uw leeftijd weten we niet precies."), {"leeftijd"}
+                ),
             }[pension]
         )
     if conditions.from_pension_age:
@@ -121,7 +139,11 @@ def _age_checks(conditions: Conditions, age: Age | None) -> list[Reason]:
             {
                 True: reason(MET, N_("U heeft de AOW-leeftijd.")),
                 False: reason(UNMET, N_("De regeling is voor mensen met de AOW-leeftijd.")),
-                None: reason(UNKNOWN, N_("De regeling is voor mensen met de AOW-leeftijd. Uw leeftijd weten we niet precies."), {"leeftijd"}),
+                None: reason(
+                    UNKNOWN,
+                    N_("De regeling is voor mensen met de AOW-leeftijd. Uw leeftijd weten we niet precies."),
+                    {"leeftijd"},
+                ),
             }[pension]
         )
     return reasons
@@ -131,9 +153,13 @@ def _years_check(years: int, span: Span | None) -> Reason:
     if span is not None and span.lo >= years:
         return reason(MET, N_("U heeft al %(years)s jaar of langer een laag inkomen."), years=years)
     if span is not None and span.hi is not None and span.hi <= years:
-        return reason(UNMET, N_("U heeft nog geen %(years)s jaar een laag inkomen. Daarna kan het misschien wel."), years=years)
+        return reason(
+            UNMET, N_("U heeft nog geen %(years)s jaar een laag inkomen. Daarna kan het misschien wel."), years=years
+        )
     needs = {"jaren"} if span is None else set()
-    return reason(UNKNOWN, N_("U moet al %(years)s jaar een laag inkomen hebben. Dat weten we niet van u."), needs, years=years)
+    return reason(
+        UNKNOWN, N_("U moet al %(years)s jaar een laag inkomen hebben. Dat weten we niet van u."), needs, years=years
+    )
 
 
 _CHILD_TEXTS = {
@@ -161,8 +187,12 @@ def _children_check(conditions: Conditions, children: tuple[Span, ...] | None) -
     met, unmet, unknown = _CHILD_TEXTS[variant]
     if children is None:
         return reason(UNKNOWN, unknown, {"kinderen"}, low=low, high=high)
-    inside = [span for span in children if span.lo >= low and (high is None or (span.hi is not None and span.hi <= high))]
-    outside = [span for span in children if (span.hi is not None and span.hi < low) or (high is not None and span.lo > high)]
+    inside = [
+        span for span in children if span.lo >= low and (high is None or (span.hi is not None and span.hi <= high))
+    ]
+    outside = [
+        span for span in children if (span.hi is not None and span.hi < low) or (high is not None and span.lo > high)
+    ]
     if inside:
         return reason(MET, met, low=low, high=high)
     if len(outside) == len(children):
@@ -173,15 +203,28 @@ def _children_check(conditions: Conditions, children: tuple[Span, ...] | None) -
 def _housing_check(required: str, answers: Answers) -> Reason:
     receives = answers.receives or frozenset()
     # A direct answer wins over what huurtoeslag implies, so forgetting an answer can never lead to "niet nu".
-    housing = answers.housing if answers.housing in ("huur", "koop") else ("huur" if "huurtoeslag" in receives else answers.housing)
+    housing = (
+        answers.housing
+        if answers.housing in ("huur", "koop")
+        else ("huur" if "huurtoeslag" in receives else answers.housing)
+    )
     renting = required == "huur"
     if housing == required:
         return reason(MET, N_("U huurt uw woning.") if renting else N_("U heeft een koophuis."))
     if housing in ("huur", "koop"):
-        return reason(UNMET, N_("De regeling is voor mensen die hun woning huren.") if renting else N_("De regeling is voor mensen met een koophuis."))
+        return reason(
+            UNMET,
+            N_("De regeling is voor mensen die hun woning huren.")
+            if renting
+            else N_("De regeling is voor mensen met een koophuis."),
+        )
     needs = {"wonen"} if answers.housing is None else set()
     needs |= {"huurtoeslag"} if answers.receives is None else set()
-    text = N_("De regeling is voor mensen die hun woning huren. Dat weten we niet van u.") if renting else N_("De regeling is voor mensen met een koophuis. Dat weten we niet van u.")
+    text = (
+        N_("De regeling is voor mensen die hun woning huren. Dat weten we niet van u.")
+        if renting
+        else N_("De regeling is voor mensen met een koophuis. Dat weten we niet van u.")
+    )
     return reason(UNKNOWN, text, needs)
 
 

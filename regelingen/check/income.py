@@ -12,9 +12,9 @@ from datetime import date
 from itertools import product
 
 from regelingen.check.answers import Answers, Span
-from regelingen.model import Limit, Scheme
 from regelingen.check.normen import Norms
-from regelingen.check.reasons import BORDER, MET, UNKNOWN, UNMET, Money, N_, Reason, reason
+from regelingen.check.reasons import BORDER, MET, N_, UNKNOWN, UNMET, Money, Reason, reason
+from regelingen.model import Limit, Scheme
 
 ADULT_NORM_AGE = 21
 
@@ -66,16 +66,34 @@ def percent_check(percent: int, answers: Answers, norm: Norm) -> Reason:
     """Whether the income stays within `percent` % of the household's bijstandsnorm."""
     band = _band_status(answers, None if norm.amount is None else percent_limit(percent, norm.amount))
     if _on_bijstand(answers) and percent >= 100 and band != UNMET:
-        return reason(MET, N_("U krijgt bijstand. Dan is uw inkomen niet hoger dan de grens: %(percent)s%% van de bijstandsnorm."), percent=percent)
+        return reason(
+            MET,
+            N_("U krijgt bijstand. Dan is uw inkomen niet hoger dan de grens: %(percent)s%% van de bijstandsnorm."),
+            percent=percent,
+        )
     if norm.youth:
-        return reason(UNKNOWN, N_("Voor mensen jonger dan 21 jaar gelden andere bijstandsnormen. Die kent deze check niet."))
+        return reason(
+            UNKNOWN, N_("Voor mensen jonger dan 21 jaar gelden andere bijstandsnormen. Die kent deze check niet.")
+        )
     if answers.income is None or norm.amount is None:
         needs = _income_needs(answers) | norm.needs
-        return reason(UNKNOWN, N_("De grens is %(percent)s%% van de bijstandsnorm. Uw inkomen konden we daar niet mee vergelijken."), needs, percent=percent)
+        return reason(
+            UNKNOWN,
+            N_("De grens is %(percent)s%% van de bijstandsnorm. Uw inkomen konden we daar niet mee vergelijken."),
+            needs,
+            percent=percent,
+        )
     limit = percent_limit(percent, norm.amount)
     status = band_status(answers.income, limit)
     if status == UNMET and not norm.current:
-        return reason(BORDER, N_("Uw inkomen is hoger dan %(limit)s per maand. Maar die grens is berekend met de bijstandsnorm van %(since)s. De norm van nu is misschien hoger."), limit=Money(limit), since=str(norm.since))
+        return reason(
+            BORDER,
+            N_(
+                "Uw inkomen is hoger dan %(limit)s per maand. Maar die grens is berekend met de bijstandsnorm van %(since)s. De norm van nu is misschien hoger."
+            ),
+            limit=Money(limit),
+            since=str(norm.since),
+        )
     text = {
         MET: N_("Uw inkomen is lager dan de grens van %(limit)s per maand (%(percent)s%% van de bijstandsnorm)."),
         BORDER: N_("Uw inkomen ligt rond de grens van %(limit)s per maand (%(percent)s%% van de bijstandsnorm)."),
@@ -90,13 +108,34 @@ def amount_check(limit: Limit, answers: Answers, norm: Norm, today: date) -> Rea
     if monthly is None:
         needs = {"partner"} if answers.partner is None else set()
         return reason(UNKNOWN, N_("Er is een inkomensgrens. Die hangt af van of u een partner heeft."), needs)
-    if _on_bijstand(answers) and norm.amount is not None and norm.amount <= monthly and _band_status(answers, monthly) != UNMET:
-        return reason(MET, N_("U krijgt bijstand. Dan is uw inkomen lager dan de grens van %(limit)s per maand."), limit=Money(monthly))
+    if (
+        _on_bijstand(answers)
+        and norm.amount is not None
+        and norm.amount <= monthly
+        and _band_status(answers, monthly) != UNMET
+    ):
+        return reason(
+            MET,
+            N_("U krijgt bijstand. Dan is uw inkomen lager dan de grens van %(limit)s per maand."),
+            limit=Money(monthly),
+        )
     if answers.income is None:
-        return reason(UNKNOWN, N_("De grens is %(limit)s per maand. Uw inkomen weten we niet."), _income_needs(answers), limit=Money(monthly))
+        return reason(
+            UNKNOWN,
+            N_("De grens is %(limit)s per maand. Uw inkomen weten we niet."),
+            _income_needs(answers),
+            limit=Money(monthly),
+        )
     status = band_status(answers.income, monthly)
     if status == UNMET and limit.year < today.year:
-        return reason(BORDER, N_("Uw inkomen is hoger dan %(limit)s per maand. Maar dat is de grens uit %(year)s. De grens van nu is misschien hoger."), limit=Money(monthly), year=limit.year)
+        return reason(
+            BORDER,
+            N_(
+                "Uw inkomen is hoger dan %(limit)s per maand. Maar dat is de grens uit %(year)s. De grens van nu is misschien hoger."
+            ),
+            limit=Money(monthly),
+            year=limit.year,
+        )
     text = {
         MET: N_("Uw inkomen is lager dan de grens van %(limit)s per maand."),
         BORDER: N_("Uw inkomen ligt rond de grens van %(limit)s per maand."),

@@ -8,9 +8,9 @@ from datetime import date
 from pathlib import Path
 from types import MappingProxyType
 
+from regelingen.catalog import shown_path
 from regelingen.files.messages import describe, field_name
 from regelingen.files.problems import WARNING, Problem
-from regelingen.catalog import shown_path
 from regelingen.files.schema import validator
 from regelingen.files.yamlfile import YamlSyntaxError, parse_yaml, yaml_problem_in_dutch
 
@@ -70,8 +70,8 @@ def load_norms(path: Path = NORMS_FILE) -> tuple[Norms | None, tuple[Problem, ..
         return None, (Problem(shown, error.line, f"de YAML klopt niet: {yaml_problem_in_dutch(str(error))}"),)
     data = document.data
     problems = []
-    for error in sorted(validator(NORMS_SCHEMA).iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
-        where, message = describe(error)
+    for issue in sorted(validator(NORMS_SCHEMA).iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+        where, message = describe(issue)
         problems.append(Problem(shown, document.line_of(where), message, field_name(where)))
     if problems:
         return None, tuple(problems)
@@ -83,10 +83,15 @@ def load_norms(path: Path = NORMS_FILE) -> tuple[Norms | None, tuple[Problem, ..
             return None, (Problem(shown, document.line_of(where), message, field_name(where)),)
         seen.add(item["vanaf"])
     periods = sorted(
-        (Period(date.fromisoformat(item["vanaf"]), MappingProxyType(dict(item["bedragen_per_maand"]))) for item in data["perioden"]),
+        (
+            Period(date.fromisoformat(item["vanaf"]), MappingProxyType(dict(item["bedragen_per_maand"])))
+            for item in data["perioden"]
+        ),
         key=lambda period: period.start,
     )
-    norms = Norms(tuple(periods), data["bron"]["url"], date.fromisoformat(data["gecontroleerd_op"]), data["gecontroleerd_door"])
+    norms = Norms(
+        tuple(periods), data["bron"]["url"], date.fromisoformat(data["gecontroleerd_op"]), data["gecontroleerd_door"]
+    )
     return norms, ()
 
 
@@ -96,7 +101,11 @@ def currency_problems(norms: Norms | None, today: date, path: Path = NORMS_FILE)
         return ()
     due = half_year_start(today)
     period = norms.period_for(today)
-    fallback = f"de check gebruikt nu de bedragen vanaf {period.start}" if period else "de check kan inkomens nu niet vergelijken"
+    fallback = (
+        f"de check gebruikt nu de bedragen vanaf {period.start}"
+        if period
+        else "de check kan inkomens nu niet vergelijken"
+    )
     message = f"er staan geen bijstandsnormen voor de periode vanaf {due}; {fallback}. Zet de nieuwe bedragen erbij"
     return (Problem(shown_path(path), 1, message, "perioden", WARNING),)
 
@@ -105,4 +114,3 @@ def norms_problems(path: Path, today: date) -> tuple[Problem, ...]:
     """Every problem with the norms file, the warning about a missing half year included."""
     norms, problems = load_norms(path)
     return problems + currency_problems(norms, today, path)
-

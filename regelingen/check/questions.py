@@ -10,11 +10,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from regelingen.check.answers import NO_CHILDREN, NOTHING_RECEIVED, PENSION, PENSION_AGE_FLOOR, RECEIVES, UNKNOWN, Age, Answers, Span
+from regelingen.check.answers import (
+    NO_CHILDREN,
+    NOTHING_RECEIVED,
+    PENSION,
+    PENSION_AGE_FLOOR,
+    RECEIVES,
+    UNKNOWN,
+    Age,
+    Answers,
+    Span,
+)
 from regelingen.check.income import ADULT_NORM_AGE, band_edges
-from regelingen.model import Municipality, Scheme
 from regelingen.check.normen import Norms
-from regelingen.check.reasons import Money, N_, Phrase, phrase
+from regelingen.check.reasons import N_, Money, Phrase, phrase
+from regelingen.model import Municipality, Scheme
 
 STEPS = {
     "gemeente": ("gemeente",),
@@ -63,7 +73,13 @@ def step_of(key: str) -> str:
 
 
 def question_for(
-    step: str, answers: Answers, open_schemes: list[Scheme], needs: frozenset[str], municipalities: Iterable[Municipality], norms: Norms | None, today: date
+    step: str,
+    answers: Answers,
+    open_schemes: list[Scheme],
+    needs: frozenset[str],
+    municipalities: Iterable[Municipality],
+    norms: Norms | None,
+    today: date,
 ) -> Question | None:
     """The question for `step` with only the fields still needed and unanswered; None when it can be skipped."""
     if step == "gemeente":
@@ -77,8 +93,8 @@ def question_for(
         "jaren": lambda: _years_field(open_schemes),
         "wonen": _housing_field,
     }
-    fields = [builders[key]() for key in STEPS[step] if key not in answers.answered and is_needed(key, needs)]
-    fields = [item for item in fields if item is not None and item.options]
+    built = [builders[key]() for key in STEPS[step] if key not in answers.answered and is_needed(key, needs)]
+    fields = [item for item in built if item is not None and item.options]
     return Question(step, tuple(fields)) if fields else None
 
 
@@ -97,7 +113,7 @@ def _with_unknown(options: list[Option]) -> tuple[Option, ...]:
 
 
 def _municipality_field(municipalities: Iterable[Municipality]) -> Field:
-    local = sorted((item for item in municipalities if not item.slug == "landelijk"), key=lambda item: item.name)
+    local = sorted((item for item in municipalities if item.slug != "landelijk"), key=lambda item: item.name)
     options = [Option(item.slug, phrase("%(name)s", name=item.name)) for item in local]
     options.append(Option("", phrase(N_("Een andere gemeente, of weet ik niet"))))
     return Field(
@@ -110,7 +126,10 @@ def _municipality_field(municipalities: Iterable[Municipality]) -> Field:
 
 
 def _partner_field() -> Field:
-    options = [Option("nee", phrase(N_("Nee, ik woon zonder partner"))), Option("ja", phrase(N_("Ja, ik woon samen met mijn partner")))]
+    options = [
+        Option("nee", phrase(N_("Nee, ik woon zonder partner"))),
+        Option("ja", phrase(N_("Ja, ik woon samen met mijn partner"))),
+    ]
     return Field(
         "partner",
         N_("Woont u samen met een partner?"),
@@ -129,7 +148,9 @@ def _children_field(open_schemes: list[Scheme]) -> Field:
     edges: set[int] = set()
     for scheme in open_schemes:
         conditions = scheme.conditions
-        edges |= {conditions.child_age_min or 0} | ({conditions.child_age_max + 1} if conditions.child_age_max is not None else set())
+        edges |= {conditions.child_age_min or 0} | (
+            {conditions.child_age_max + 1} if conditions.child_age_max is not None else set()
+        )
     groups = _groups(edges, MAX_CHILD_AGE)
     options = [Option(NO_CHILDREN, phrase(N_("Nee, er wonen geen kinderen bij mij")))]
     if len(groups) == 1:
@@ -202,12 +223,16 @@ def _income_field(open_schemes: list[Scheme], answers: Answers, norms: Norms | N
         N_("Hoeveel geld komt er elke maand binnen?"),
         N_("Veel regelingen hebben een inkomensgrens. Die hangt af van uw huishouden en leeftijd."),
         _with_unknown(options),
-        hint=N_("Netto per maand, zonder vakantiegeld. Heeft u een partner? Tel uw inkomens bij elkaar op. Tel loon, uitkering en pensioen mee, maar geen toeslagen of kinderbijslag."),
+        hint=N_(
+            "Netto per maand, zonder vakantiegeld. Heeft u een partner? Tel uw inkomens bij elkaar op. Tel loon, uitkering en pensioen mee, maar geen toeslagen of kinderbijslag."
+        ),
     )
 
 
 def _years_field(open_schemes: list[Scheme]) -> Field | None:
-    thresholds = sorted({scheme.conditions.min_years_low_income for scheme in open_schemes if scheme.conditions.min_years_low_income})
+    thresholds = sorted(
+        {scheme.conditions.min_years_low_income for scheme in open_schemes if scheme.conditions.min_years_low_income}
+    )
     if not thresholds:
         return None
     options = [Option(span.token, years_label(span)) for span in _spans_from_zero(thresholds)]
@@ -225,7 +250,12 @@ def _housing_field() -> Field:
         Option("koop", phrase(N_("Ik heb een koophuis"))),
         Option("anders", phrase(N_("Anders, bijvoorbeeld bij familie"))),
     ]
-    return Field("wonen", N_("Huurt u uw huis, of is het van u?"), N_("Huurtoeslag is alleen voor mensen die huren."), _with_unknown(options))
+    return Field(
+        "wonen",
+        N_("Huurt u uw huis, of is het van u?"),
+        N_("Huurtoeslag is alleen voor mensen die huren."),
+        _with_unknown(options),
+    )
 
 
 def age_label(age: Age) -> Phrase:
@@ -233,21 +263,35 @@ def age_label(age: Age) -> Phrase:
     if age.pension:
         return phrase(N_("Ik heb de AOW-leeftijd of ben ouder"))
     if age.hi is None and age.pension is False:
-        return phrase(N_("Jonger dan de AOW-leeftijd")) if age.lo == 0 else phrase(N_("%(low)s jaar of ouder, maar nog geen AOW-leeftijd"), low=age.lo)
+        return (
+            phrase(N_("Jonger dan de AOW-leeftijd"))
+            if age.lo == 0
+            else phrase(N_("%(low)s jaar of ouder, maar nog geen AOW-leeftijd"), low=age.lo)
+        )
     if age.hi is None:
         return phrase(N_("%(low)s jaar of ouder"), low=age.lo)
-    return phrase(N_("Jonger dan %(next)s jaar"), next=age.hi + 1) if age.lo == 0 else phrase(N_("%(low)s tot en met %(high)s jaar"), low=age.lo, high=age.hi)
+    return (
+        phrase(N_("Jonger dan %(next)s jaar"), next=age.hi + 1)
+        if age.lo == 0
+        else phrase(N_("%(low)s tot en met %(high)s jaar"), low=age.lo, high=age.hi)
+    )
 
 
 def child_label(span: Span, prefix: bool = False) -> Phrase:
     """How a children's age group reads, as an answer ("Ja, 4 tot en met 17 jaar") or in a summary."""
     if span.lo == 0 and span.hi is None:
         return phrase(N_("Ja, er wonen kinderen bij mij") if prefix else N_("Kinderen"))
-    if span.lo == 0:
-        return phrase(N_("Ja, jonger dan %(next)s jaar") if prefix else N_("jonger dan %(next)s jaar"), next=span.hi + 1)
+    if span.lo == 0 and span.hi is not None:
+        return phrase(
+            N_("Ja, jonger dan %(next)s jaar") if prefix else N_("jonger dan %(next)s jaar"), next=span.hi + 1
+        )
     if span.hi is None:
         return phrase(N_("Ja, %(low)s jaar of ouder") if prefix else N_("%(low)s jaar of ouder"), low=span.lo)
-    return phrase(N_("Ja, %(low)s tot en met %(high)s jaar") if prefix else N_("%(low)s tot en met %(high)s jaar"), low=span.lo, high=span.hi)
+    return phrase(
+        N_("Ja, %(low)s tot en met %(high)s jaar") if prefix else N_("%(low)s tot en met %(high)s jaar"),
+        low=span.lo,
+        high=span.hi,
+    )
 
 
 def income_label(band: Span) -> Phrase:

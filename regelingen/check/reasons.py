@@ -17,12 +17,17 @@ class Money(float):
     """An amount in euros, so the page can format it the way its language writes money."""
 
 
-def N_(text: str) -> str:  # noqa: N802 - the name pybabel looks for by default
+def N_(text: str) -> str:
     """Mark `text` as a message to translate; the page translates it when it shows it."""
     return text
 
 
-def render(text: str, values: Mapping[str, object], translate: Callable[[str], str] = str, money: Callable[[float], str] | None = None) -> str:
+def render(
+    text: str,
+    values: Mapping[str, object],
+    translate: Callable[[str], str] = str,
+    money: Callable[[float], str] | None = None,
+) -> str:
     """`text` in the page's language with its values filled in; amounts written by `money` (Dutch style by default)."""
     write = money or dutch_money
     filled = {key: write(value) if isinstance(value, Money) else value for key, value in values.items()}

@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
+from regelingen.catalog import Catalog
 from regelingen.check.answers import Answers
 from regelingen.check.eligibility import KIJK, NIET_NU, PAST, Assessment, assess
-from regelingen.catalog import Catalog
-from regelingen.model import NATIONAL, Municipality, Scheme
 from regelingen.check.normen import Norms
 from regelingen.check.questions import STEPS, Question, may_ask, question_for
 from regelingen.check.reasons import MET, N_, Phrase, phrase
+from regelingen.model import NATIONAL, Municipality, Scheme
 
 # The result shows the best few as cards; the rest of what may fit sits behind one link.
 TOP = 5
@@ -64,7 +64,13 @@ def fit_order(item: Assessment) -> tuple[bool, int, bool, bool, str]:
     """Sort key, best first: "past" before "kijk samen", then more of the person's answers confirmed
     (living in the municipality does not count, every local scheme has it), then a known amount, then local ones."""
     confirmed = sum(reason.status == MET for reason in item.reasons) - int(item.scheme.conditions.lives_in_municipality)
-    return (item.outcome != PAST, -confirmed, not item.scheme.amounts, item.scheme.is_national, item.scheme.title.casefold())
+    return (
+        item.outcome != PAST,
+        -confirmed,
+        not item.scheme.amounts,
+        item.scheme.is_national,
+        item.scheme.title.casefold(),
+    )
 
 
 def run_check(catalog: Catalog, answers: Answers, norms: Norms | None, today: date) -> CheckResult:
@@ -73,17 +79,27 @@ def run_check(catalog: Catalog, answers: Answers, norms: Norms | None, today: da
     municipality = catalog.municipalities.get(answers.municipality or "")
     if municipality is not None and municipality.slug == NATIONAL:
         municipality = None
-    assessments = tuple(assess(scheme, answers, norms, today) for scheme in schemes_in_scope(catalog, municipality, today))
+    assessments = tuple(
+        assess(scheme, answers, norms, today) for scheme in schemes_in_scope(catalog, municipality, today)
+    )
     open_schemes = [item.scheme for item in assessments if item.outcome != NIET_NU]
     needs = frozenset().union(*(item.needs for item in assessments))
     question = next(
-        (found for step in STEPS if (found := question_for(step, answers, open_schemes, needs, catalog.municipalities.values(), norms, today))),
+        (
+            found
+            for step in STEPS
+            if (
+                found := question_for(step, answers, open_schemes, needs, catalog.municipalities.values(), norms, today)
+            )
+        ),
         None,
     )
     done = tuple(step for step, keys in STEPS.items() if set(keys) & answers.answered)
     # An upper bound: before the municipality is known every question may come; later, only the ones still awaited.
-    later = list(STEPS)[list(STEPS).index(question.step) + 1:] if question else []
-    left = len(later) if question and question.step == "gemeente" else sum(may_ask(step, answers, needs) for step in later)
+    later = list(STEPS)[list(STEPS).index(question.step) + 1 :] if question else []
+    left = (
+        len(later) if question and question.step == "gemeente" else sum(may_ask(step, answers, needs) for step in later)
+    )
     return CheckResult(answers, municipality, assessments, question, done, left)
 
 
@@ -115,7 +131,8 @@ def resolve_municipality(answers: Answers, catalog: Catalog) -> tuple[Answers, P
         return answers, None
     found = catalog.municipality_for_postcode(answers.postcode)
     if found is None:
-        message = N_("Postcode %(postcode)s ligt niet in een gemeente die wij kennen. Kies ‘Een andere gemeente’ of ‘Weet ik niet’.")
+        message = N_(
+            "Postcode %(postcode)s ligt niet in een gemeente die wij kennen. Kies ‘Een andere gemeente’ of ‘Weet ik niet’."
+        )
         return answers, phrase(message, postcode=answers.postcode)
     return replace(answers, municipality=found.slug, postcode=None, answered=answers.answered | {"gemeente"}), None
-

@@ -11,8 +11,8 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from regelingen.check.reasons import N_, UNCHECKED, Money, Reason, reason
 from regelingen.model import Conditions, Scheme
-from regelingen.check.reasons import UNCHECKED, Money, N_, Reason, reason
 
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
 _CLAUSES = re.compile(r",? (?:en|maar) (?=u )")
@@ -54,7 +54,10 @@ def _children(conditions: Conditions, _: str) -> str | None:
         return None
     if high is None:
         return r"u heeft kinderen" if low == 0 else None
-    phrasings = [rf"u heeft een kind van {low} tot {high + 1} jaar", rf"uw kind is (tussen )?{low} (en|tot en met) {high} jaar"]
+    phrasings = [
+        rf"u heeft een kind van {low} tot {high + 1} jaar",
+        rf"uw kind is (tussen )?{low} (en|tot en met) {high} jaar",
+    ]
     if low == 0:
         phrasings += [
             rf"uw kind is ({high} jaar of jonger|jonger dan {high + 1} jaar)",
@@ -99,7 +102,12 @@ def wealth_reason(scheme: Scheme) -> Reason | None:
     if limit is None or any(_WEALTH.search(text) for text in scheme.conditions.text):
         return None
     if limit.couple is None:
-        return reason(UNCHECKED, N_("Spaargeld en bezit: niet meer dan %(single)s (grens uit %(year)s)."), single=Money(limit.single), year=limit.year)
+        return reason(
+            UNCHECKED,
+            N_("Spaargeld en bezit: niet meer dan %(single)s (grens uit %(year)s)."),
+            single=Money(limit.single),
+            year=limit.year,
+        )
     return reason(
         UNCHECKED,
         N_("Spaargeld en bezit: niet meer dan %(single)s als u alleen bent, of %(couple)s samen (grens uit %(year)s)."),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from regelingen.model import Helper, Scheme, Step
 from regelingen.coach.plan import Plan, StepNote
+from regelingen.model import Helper, Scheme, Step
 
 DIGID = "digid"
 # Papers someone can fetch in a bank app; without one, the guide says where else to get them.

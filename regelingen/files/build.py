@@ -51,7 +51,10 @@ def build_scheme(municipality: str, slug: str, data: dict[str, Any]) -> Scheme:
         decision=after["besluit"].strip(),
         no_answer=after.get("geen_antwoord"),
         objection=after.get("bezwaar"),
-        helpers=tuple(Helper(h["naam"], h.get("omschrijving"), h.get("telefoon"), h.get("url")) for h in data.get("hulp_bij_aanvragen", ())),
+        helpers=tuple(
+            Helper(h["naam"], h.get("omschrijving"), h.get("telefoon"), h.get("url"))
+            for h in data.get("hulp_bij_aanvragen", ())
+        ),
         contact=_contact(data["contact"]),
         search_terms=tuple(data["zoektermen"]),
         sources=_sources(data["bronnen"]),
@@ -89,7 +92,10 @@ def _limit(data: dict[str, Any] | None) -> Limit | None:
     if not data:
         return None
     return Limit(
-        float(data["alleenstaand"]), _optional_float(data.get("samen")), int(data["jaar"]), data.get("per"),
+        float(data["alleenstaand"]),
+        _optional_float(data.get("samen")),
+        int(data["jaar"]),
+        data.get("per"),
         bool(data.get("ouder_als_samen", False)),
     )
 

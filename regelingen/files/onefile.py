@@ -6,9 +6,9 @@ from datetime import date
 from pathlib import Path
 
 from regelingen.files.build import build_scheme
-from regelingen.model import Scheme
 from regelingen.files.problems import Problem
 from regelingen.files.validate import check_text
+from regelingen.model import Scheme
 
 
 def load_scheme_file(path: Path, municipality: str, today: date) -> tuple[Scheme | None, list[Problem]]:

@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from regelingen.files.messages import describe, field_name
-from regelingen.model import NATIONAL
 from regelingen.files.placeholders import placeholder_problems
 from regelingen.files.problems import ERROR, WARNING, Problem
 from regelingen.files.schema import MUNICIPALITY_SCHEMA, SCHEME_SCHEMA, validator
 from regelingen.files.yamlfile import YamlDocument, YamlSyntaxError, parse_yaml, yaml_problem_in_dutch
+from regelingen.model import NATIONAL
 
 MUNICIPALITY_FILE = "_gemeente.yaml"
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -77,7 +77,12 @@ def _as_json(value: Any) -> Any:
 
 def _duplicate_key_problems(shown_path: str, document: YamlDocument) -> list[Problem]:
     return [
-        Problem(shown_path, line, f"'{field_name(path)}' staat twee keer in het bestand; laat er één staan", field_name(path))
+        Problem(
+            shown_path,
+            line,
+            f"'{field_name(path)}' staat twee keer in het bestand; laat er één staan",
+            field_name(path),
+        )
         for path, line in document.duplicate_keys
     ]
 
@@ -97,24 +102,39 @@ def _scheme_rules(shown_path: str, document: YamlDocument, data: dict, today: da
     def add(path: tuple, message: str, severity: str = ERROR) -> None:
         problems.append(Problem(shown_path, document.line_of(path), message, field_name(path), severity))
 
-    conditions = data.get("voorwaarden") if isinstance(data.get("voorwaarden"), dict) else {}
+    found = data.get("voorwaarden")
+    conditions: dict[str, Any] = found if isinstance(found, dict) else {}
     for low, high in (("leeftijd_min", "leeftijd_max"), ("kind_leeftijd_min", "kind_leeftijd_max")):
         if _is_int(conditions.get(low)) and _is_int(conditions.get(high)) and conditions[low] > conditions[high]:
             add(("voorwaarden", low), f"'voorwaarden.{low}' is hoger dan 'voorwaarden.{high}'")
     if conditions.get("tot_aow_leeftijd") and conditions.get("vanaf_aow_leeftijd"):
-        add(("voorwaarden", "vanaf_aow_leeftijd"), "een regeling kan niet 'tot_aow_leeftijd' én 'vanaf_aow_leeftijd' zijn")
+        add(
+            ("voorwaarden", "vanaf_aow_leeftijd"),
+            "een regeling kan niet 'tot_aow_leeftijd' én 'vanaf_aow_leeftijd' zijn",
+        )
 
     checked = _date(data.get("gecontroleerd_op"))
     if checked and checked > today:
-        add(("gecontroleerd_op",), f"'gecontroleerd_op' ligt in de toekomst ({checked}); vul de datum van de controle in")
+        add(
+            ("gecontroleerd_op",),
+            f"'gecontroleerd_op' ligt in de toekomst ({checked}); vul de datum van de controle in",
+        )
     elif checked and today - checked > STALE_AFTER:
-        add(("gecontroleerd_op",), f"de feiten zijn voor het laatst gecontroleerd op {checked}: meer dan 12 maanden geleden; controleer ze opnieuw", WARNING)
+        add(
+            ("gecontroleerd_op",),
+            f"de feiten zijn voor het laatst gecontroleerd op {checked}: meer dan 12 maanden geleden; controleer ze opnieuw",
+            WARNING,
+        )
 
     valid_from, valid_until = _date(data.get("geldig_vanaf")), _date(data.get("geldig_tot"))
     if valid_from and valid_until and valid_from > valid_until:
         add(("geldig_tot",), "'geldig_tot' ligt vóór 'geldig_vanaf'")
     if valid_until and valid_until < today and data.get("status") == "actief":
-        add(("geldig_tot",), f"'geldig_tot' ({valid_until}) is voorbij; zet de status op 'beëindigd' of pas de datum aan", WARNING)
+        add(
+            ("geldig_tot",),
+            f"'geldig_tot' ({valid_until}) is voorbij; zet de status op 'beëindigd' of pas de datum aan",
+            WARNING,
+        )
 
     amounts = (data.get("wat_krijgt_u") or {}).get("bedragen") if isinstance(data.get("wat_krijgt_u"), dict) else None
     for index, amount in enumerate(amounts if isinstance(amounts, list) else []):

@@ -7,7 +7,6 @@ from typing import Any
 
 import yaml
 
-
 MAX_DEPTH = 32
 
 
@@ -22,7 +21,7 @@ class _DataLoader(yaml.SafeLoader):
 
     _depth = 0
 
-    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         event = self.peek_event()
         mark = event.start_mark
         if self.check_event(yaml.AliasEvent):
@@ -117,8 +116,12 @@ def _parse_fast(text: str) -> tuple[yaml.Node | None, Any]:
                 raise _Unsafe
         elif isinstance(event, yaml.CollectionEndEvent):
             in_flow.pop()
-        elif in_flow and in_flow[-1] and isinstance(event, yaml.ScalarEvent) and not event.style and (
-            "?" in event.value or ":" in event.value
+        elif (
+            in_flow
+            and in_flow[-1]
+            and isinstance(event, yaml.ScalarEvent)
+            and not event.style
+            and ("?" in event.value or ":" in event.value)
         ):
             raise _Unsafe  # in brackets PyYAML ends a plain value at `?` and `:`, libyaml does not
     loader = _FastLoader(text)

@@ -136,7 +136,9 @@ def test_empty_parameters_mean_not_given_as_the_description_says(client):
     assert "Empty or left out" in {p["name"]: p for p in parameters}["municipality"]["description"]
 
 
-@pytest.mark.parametrize("params", [{"municipality": " "}, {"municipality": "oss "}, {"category": " zorg"}, {"limit": " 10 "}])
+@pytest.mark.parametrize(
+    "params", [{"municipality": " "}, {"municipality": "oss "}, {"category": " zorg"}, {"limit": " 10 "}]
+)
 def test_a_value_with_spaces_is_not_an_allowed_value(client, params):
     """Only an empty value means "not given"; anything else must be one of the listed values, exactly."""
     status, body = search(client, q="huur", **params)

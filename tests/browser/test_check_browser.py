@@ -22,7 +22,13 @@ pytestmark = pytest.mark.browser
 def check_pages() -> list[tuple[str, str, int]]:
     """(name, url, status) of each kind of check page: first question, household, a form message, the result."""
     place = sample_municipality().slug
-    answers = [("gemeente", place), ("partner", "nee"), ("kinderen", "geen"), ("leeftijd", "onbekend"), ("ontvangt", "onbekend")]
+    answers = [
+        ("gemeente", place),
+        ("partner", "nee"),
+        ("kinderen", "geen"),
+        ("leeftijd", "onbekend"),
+        ("ontvangt", "onbekend"),
+    ]
     return [
         ("first", "/check", 200),
         ("household", "/check?" + urlencode([("gemeente", place)]), 200),
@@ -40,7 +46,11 @@ def in_language(url: str, language: str) -> str:
 PAGES = [(name, in_language(url, language), status) for name, url, status in check_pages() for language in LANGUAGES]
 
 
-@pytest.mark.parametrize(("name", "url", "status"), PAGES, ids=[f"{name}-{url.rsplit('taal=', 1)[-1] if 'taal=' in url else 'nl'}" for name, url, _ in PAGES])
+@pytest.mark.parametrize(
+    ("name", "url", "status"),
+    PAGES,
+    ids=[f"{name}-{url.rsplit('taal=', 1)[-1] if 'taal=' in url else 'nl'}" for name, url, _ in PAGES],
+)
 def test_no_axe_violations(page: Page, name: str, url: str, status: int) -> None:
     """Each check page, in both languages, has no WCAG 2.1 A/AA violation that axe-core can find."""
     response = page.goto(url)
@@ -60,7 +70,10 @@ def test_valid_html(base_url: str, tmp_path) -> None:
         files.append(tmp_path / f"{index}.html")
         files[-1].write_bytes(body)
     run = subprocess.run(
-        ["java", "-jar", str(VNU_JAR), "--format", "json", "--errors-only", *map(str, files)], capture_output=True, text=True, timeout=300
+        ["java", "-jar", str(VNU_JAR), "--format", "json", "--errors-only", *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     messages = json.loads(run.stderr)["messages"]
     assert messages == [], "\n".join(f"{m.get('url')}: line {m.get('lastLine')}: {m['message']}" for m in messages)
@@ -69,7 +82,11 @@ def test_valid_html(base_url: str, tmp_path) -> None:
 @pytest.fixture
 def nojs_phone(browser, guard):
     """A 360-px phone with JavaScript off."""
-    context = guard.attach(browser.new_context(base_url=guard.base, viewport={"width": 360, "height": 740}, is_mobile=True, java_script_enabled=False))
+    context = guard.attach(
+        browser.new_context(
+            base_url=guard.base, viewport={"width": 360, "height": 740}, is_mobile=True, java_script_enabled=False
+        )
+    )
     page = context.new_page()
     yield page
     context.close()

@@ -28,7 +28,8 @@ def coach_pages() -> dict[str, str]:
         "guide": f"/{schemes[0].id}/stappenplan",
         "plan": "/plan?" + urlencode([*ids, ("doel", "Rust in mijn hoofd"), ("heb", "bankapp")]),
         "empty-plan": "/plan",
-        "coach-results": "/zoeken?" + urlencode({"q": schemes[0].title, "gemeente": municipality.slug, "weergave": "coach"}),
+        "coach-results": "/zoeken?"
+        + urlencode({"q": schemes[0].title, "gemeente": municipality.slug, "weergave": "coach"}),
     }
 
 
@@ -52,7 +53,9 @@ def vnu_errors(base_url: str, tmp_path_factory: pytest.TempPathFactory) -> dict[
             files[f"{name}-{language}"].write_bytes(response.read())
     run = subprocess.run(
         ["java", "-jar", str(VNU_JAR), "--format", "json", "--errors-only", *map(str, files.values())],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     errors: dict[str, list[str]] = {key: [] for key in files}
     for message in json.loads(run.stderr)["messages"]:
@@ -105,7 +108,9 @@ def test_plan_flow_without_javascript(nojs_page: Page) -> None:
     page.locator("#aanpassen select").first.select_option("coach")
     page.locator("#aanpassen button[name=maak]").first.click()
     query = parse_qs(urlsplit(page.url).query)
-    assert query["doel"] == ["Rust in mijn hoofd"] and "coach" in [v for k, v in query.items() if k.startswith("wie.")][0]
+    assert (
+        query["doel"] == ["Rust in mijn hoofd"] and "coach" in [v for k, v in query.items() if k.startswith("wie.")][0]
+    )
     expect(page.locator(".plan__goal-text")).to_have_text("Rust in mijn hoofd")
 
     page.locator("#aanpassen button[name=omlaag]").first.click()
@@ -125,7 +130,9 @@ def test_print_button_with_javascript(page: Page) -> None:
 def test_pdf_download_from_the_live_server(base_url: str) -> None:
     """The PDF link works under gunicorn too: a PDF whose QR code and links point at the live server."""
     try:
-        with urllib.request.urlopen(base_url + coach_pages()["guide"].replace("/stappenplan", "/stappenplan.pdf"), timeout=60) as response:
+        with urllib.request.urlopen(
+            base_url + coach_pages()["guide"].replace("/stappenplan", "/stappenplan.pdf"), timeout=60
+        ) as response:
             assert response.headers["Content-Type"] == "application/pdf"
             assert response.read(5) == b"%PDF-"
     except urllib.error.HTTPError as error:

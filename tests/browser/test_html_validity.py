@@ -38,7 +38,9 @@ def vnu_errors(base_url: str, tmp_path_factory: pytest.TempPathFactory) -> dict[
         files[kind.key(language)].write_bytes(body)
     run = subprocess.run(
         ["java", "-jar", str(VNU_JAR), "--format", "json", "--errors-only", *map(str, files.values())],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     try:
         messages = json.loads(run.stderr)["messages"]

@@ -98,7 +98,11 @@ def test_item6_adding_adds_to_the_current_plan_and_removing_asks(nojs_page: Page
     page.goto(f"/nijmegen/stichting-leergeld?{PLAN}")
     page.get_by_role("link", name="Zet in mijn stappenplan").click()
     query = query_of(page.url)
-    assert query["r"] == ["nijmegen/individuele-inkomenstoeslag", "landelijk/zorgtoeslag", "nijmegen/stichting-leergeld"]
+    assert query["r"] == [
+        "nijmegen/individuele-inkomenstoeslag",
+        "landelijk/zorgtoeslag",
+        "nijmegen/stichting-leergeld",
+    ]
     assert query["doel"] == ["Rust in mijn hoofd"] and query["door.landelijk/zorgtoeslag.1"] == ["mijn zus Fatma"]
     page.locator("#aanpassen button[name=weg]").first.click()
     expect(page.locator("#weghalen")).to_contain_text("gaat dan ook weg")
@@ -133,7 +137,11 @@ def test_item7_plan_qr_names_only_the_schemes_and_scans_at_150_dpi(base_url: str
     url = scanned.stdout.strip()
     assert url.startswith(base_url + "/plan?")
     assert set(query_of(url)) <= {"r", "gemeente", "taal"}
-    assert query_of(url)["r"] == ["nijmegen/individuele-inkomenstoeslag", "landelijk/zorgtoeslag", "nijmegen/stichting-leergeld"]
+    assert query_of(url)["r"] == [
+        "nijmegen/individuele-inkomenstoeslag",
+        "landelijk/zorgtoeslag",
+        "nijmegen/stichting-leergeld",
+    ]
     assert "Fatma" not in url and "Rust" not in url
 
 
@@ -146,7 +154,10 @@ def pdf_pages(pdf: Path) -> list[str]:
 def smallest_word_box(pdf: Path) -> float:
     """The height in points of the smallest word box in `pdf`."""
     boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    return min(float(y2) - float(y1) for y1, y2 in re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', boxes))
+    return min(
+        float(y2) - float(y1)
+        for y1, y2 in re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', boxes)
+    )
 
 
 def test_item8_paper_stands_alone(base_url: str, tmp_path: Path) -> None:
@@ -161,7 +172,9 @@ def test_item8_paper_stands_alone(base_url: str, tmp_path: Path) -> None:
     for number, page in enumerate(pages, start=1):
         body = re.sub(r"Regelingenwijzer\s+Pagina \d+ van \d+", "", page).strip()
         assert body and not body.startswith("Bron:"), f"page {number} holds only sources or the footer"
-    plan = render_pdf(base_url, "/plan.pdf?r=landelijk/zorgtoeslag&r=oss/kwijtschelding-gemeentelijke-belastingen&heb=niets", tmp_path)
+    plan = render_pdf(
+        base_url, "/plan.pdf?r=landelijk/zorgtoeslag&r=oss/kwijtschelding-gemeentelijke-belastingen&heb=niets", tmp_path
+    )
     plan_text = " ".join(" ".join(pdf_pages(plan)).split())
     assert re.search(r"Geen DigiD\? .*? of ", plan_text), "ways without DigiD are alternatives, with 'of' between"
     print(f"kwijtschelding guide: {len(pages)} page(s); two-scheme plan without DigiD: {len(pdf_pages(plan))} page(s)")

@@ -27,14 +27,23 @@ def test_to_query_round_trips_in_question_order():
     query = "wonen=koop&gemeente=oss&kinderen=geen&partner=nee&leeftijd=aow&ontvangt=geen&inkomen=0-1400&jaren=0-3"
     given = answers(query)
     pairs = given.to_query()
-    assert [key for key, _ in pairs] == ["gemeente", "partner", "kinderen", "leeftijd", "ontvangt", "inkomen", "jaren", "wonen"]
+    assert [key for key, _ in pairs] == [
+        "gemeente",
+        "partner",
+        "kinderen",
+        "leeftijd",
+        "ontvangt",
+        "inkomen",
+        "jaren",
+        "wonen",
+    ]
     again = parse_answers(pairs)
     assert again == given
 
 
 @pytest.mark.parametrize("key", ["partner", "kinderen", "leeftijd", "ontvangt", "inkomen", "jaren", "wonen"])
 def test_weet_ik_niet_is_an_answer_without_a_value(key):
-    """"onbekend" counts as answered (the question is not asked again) but says nothing."""
+    """ "onbekend" counts as answered (the question is not asked again) but says nothing."""
     given = answers(f"{key}=onbekend")
     assert key in given.answered and not given.invalid
     assert given == Answers(answered=frozenset({key}))

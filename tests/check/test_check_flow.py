@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from checkhelp import TODAY, answers, catalog, norms
 
-from regelingen.check.run import PLAN_TOP, TOP, resolve_municipality, run_check, schemes_in_scope
 from regelingen.check.eligibility import KIJK, NIET_NU, PAST
+from regelingen.check.run import PLAN_TOP, TOP, resolve_municipality, run_check, schemes_in_scope
 
 
 def run(query: str, norms_file=None):
@@ -122,9 +122,14 @@ def test_plan_ids_are_the_fitting_and_the_open_schemes():
     """The plan gets what probably fits and what to look at together, not what does not fit now."""
     result = run("gemeente=oss&partner=nee&kinderen=geen&leeftijd=21-aow&ontvangt=geen&inkomen=1680-2000&wonen=huur")
     outcomes = {item.scheme.id: item.outcome for item in result.assessments}
-    assert outcomes["oss/meedoen"] == KIJK and outcomes["oss/inkomenstoeslag"] == NIET_NU and outcomes["landelijk/huurtoeslag"] == PAST
+    assert (
+        outcomes["oss/meedoen"] == KIJK
+        and outcomes["oss/inkomenstoeslag"] == NIET_NU
+        and outcomes["landelijk/huurtoeslag"] == PAST
+    )
     assert "landelijk/huurtoeslag" in result.plan_ids and "oss/inkomenstoeslag" not in result.plan_ids
     assert result.plan_ids[0] == "landelijk/huurtoeslag", "what probably fits comes before what to look at together"
     assert len(result.plan_ids) <= PLAN_TOP + 1 and result.top == result.ranked[:TOP]
-    assert [item.scheme.is_national for item in result.assessments] == sorted(item.scheme.is_national for item in result.assessments)
-
+    assert [item.scheme.is_national for item in result.assessments] == sorted(
+        item.scheme.is_national for item in result.assessments
+    )

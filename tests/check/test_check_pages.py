@@ -153,7 +153,11 @@ def test_result_without_municipality_offers_to_choose_one(client):
     """Without a municipality the page says only national schemes are shown and links back to the first question."""
     page = get(client, "/check/uitslag?gemeente=")
     assert "U ziet alleen hulp voor heel Nederland" in page.main_text
-    assert not [card for card in page.all("li", class_="check-result") if "Oss" in card.text and "niet_nu" not in card.attrs["class"]]
+    assert not [
+        card
+        for card in page.all("li", class_="check-result")
+        if "Oss" in card.text and "niet_nu" not in card.attrs["class"]
+    ]
 
 
 @pytest.mark.parametrize("url", ["/check", "/check?gemeente=oss", "/check/uitslag?" + FULL])
@@ -162,7 +166,7 @@ def test_pages_in_english(client, url):
     page = get(client, url + ("&" if "?" in url else "?") + "taal=en")
     assert page.one("html").attrs["lang"] == "en"
     assert "Waarom vragen we dit" not in page.main_text and "Wij bewaren" not in page.main_text
-    for form in page.all("form", action="/check"):
+    for _form in page.all("form", action="/check"):
         assert any(field.attrs.get("name") == "taal" for field in page.all("input", type="hidden"))
 
 

@@ -11,11 +11,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sitepage import Page
 
-from regelingen.check.answers import KEYS, parse_answers
-from regelingen.check.run import run_check
-from regelingen.check.eligibility import NIET_NU, assess
 from regelingen.catalog import load_catalog
+from regelingen.check.answers import KEYS, parse_answers
+from regelingen.check.eligibility import NIET_NU, assess
 from regelingen.check.normen import load_norms
+from regelingen.check.run import run_check
 
 REAL_CATALOG = load_catalog()
 REAL_NORMS, _ = load_norms()
@@ -40,7 +40,9 @@ PAIRS = st.lists(
     ),
     max_size=14,
 )
-KNOWN = st.fixed_dictionaries({}, optional={key: st.lists(st.sampled_from(values), min_size=1, max_size=3) for key, values in VALID.items()})
+KNOWN = st.fixed_dictionaries(
+    {}, optional={key: st.lists(st.sampled_from(values), min_size=1, max_size=3) for key, values in VALID.items()}
+)
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +99,9 @@ def test_the_result_url_reopens_the_same_result(known):
     again = parse_answers(answers.to_query())
     first = run_check(REAL_CATALOG, answers, REAL_NORMS, TODAY)
     second = run_check(REAL_CATALOG, again, REAL_NORMS, TODAY)
-    assert [(item.scheme.id, item.outcome) for item in first.assessments] == [(item.scheme.id, item.outcome) for item in second.assessments]
+    assert [(item.scheme.id, item.outcome) for item in first.assessments] == [
+        (item.scheme.id, item.outcome) for item in second.assessments
+    ]
 
 
 @settings(max_examples=100, deadline=None)
@@ -116,6 +120,10 @@ def test_a_walk_through_the_questions_ends_within_seven_and_the_bound_holds(data
         bound = most
         for field in result.question.fields:
             values = [option.value for option in field.options]
-            chosen = data.draw(st.lists(st.sampled_from(values), min_size=1, max_size=3) if field.multiple else st.sampled_from(values).map(lambda v: [v]))
+            chosen = data.draw(
+                st.lists(st.sampled_from(values), min_size=1, max_size=3)
+                if field.multiple
+                else st.sampled_from(values).map(lambda v: [v])
+            )
             pairs += [(field.key, value) for value in chosen]
     assert result.question is None

@@ -28,7 +28,10 @@ def outcome(scheme_id: str, query: str, norms_file=None):
         (SINGLE + "&inkomen=1680-&jaren=3-", NIET_NU),
         (SINGLE + "&inkomen=0-1540&jaren=0-3", NIET_NU),
         (SINGLE + "&inkomen=0-1540", KIJK),  # years not known
-        ("gemeente=oss&partner=nee&kinderen=geen&leeftijd=21-aow&ontvangt=studiefinanciering&inkomen=0-1540&jaren=3-", NIET_NU),
+        (
+            "gemeente=oss&partner=nee&kinderen=geen&leeftijd=21-aow&ontvangt=studiefinanciering&inkomen=0-1540&jaren=3-",
+            NIET_NU,
+        ),
         ("gemeente=oss&partner=nee&kinderen=geen&leeftijd=aow&ontvangt=geen&inkomen=0-1540&jaren=3-", NIET_NU),
         ("gemeente=oss&partner=nee&kinderen=geen&leeftijd=18-20&ontvangt=geen&inkomen=0-1540&jaren=3-", NIET_NU),
         ("gemeente=oss&partner=nee&kinderen=geen&leeftijd=onbekend&ontvangt=geen&inkomen=0-1540&jaren=3-", KIJK),
@@ -69,7 +72,9 @@ def test_the_household_decides_the_norm():
 
 def test_young_people_have_other_norms_the_check_does_not_know():
     """Under 21 the check cannot compare an income with a norm: "kijk samen", and the income is not asked."""
-    result = outcome("oss/meedoen", "gemeente=oss&partner=nee&kinderen=geen&leeftijd=18-20&ontvangt=geen&inkomen=0-1540")
+    result = outcome(
+        "oss/meedoen", "gemeente=oss&partner=nee&kinderen=geen&leeftijd=18-20&ontvangt=geen&inkomen=0-1540"
+    )
     assert result.outcome == KIJK
     assert "jonger dan 21" in result.reasons[1].render() and "inkomen" not in result.needs
 
@@ -87,7 +92,9 @@ def test_old_amount_limit_never_gives_niet_nu():
     above = outcome("oss/oude-grens", SINGLE + "&inkomen=1600-")
     assert above.outcome == KIJK and "grens uit 2024" in above.reasons[1].render()
     assert outcome("oss/oude-grens", SINGLE + "&inkomen=0-1500").outcome == PAST
-    couple = outcome("oss/oude-grens", "gemeente=oss&partner=ja&kinderen=geen&leeftijd=21-aow&ontvangt=geen&inkomen=0-2100")
+    couple = outcome(
+        "oss/oude-grens", "gemeente=oss&partner=ja&kinderen=geen&leeftijd=21-aow&ontvangt=geen&inkomen=0-2100"
+    )
     assert couple.outcome == PAST
     partner_unknown = outcome("oss/oude-grens", "gemeente=oss&partner=onbekend&inkomen=0-1400")
     assert partner_unknown.outcome == KIJK and "partner" in partner_unknown.needs
@@ -158,8 +165,13 @@ def test_unchecked_conditions_are_listed_and_wealth_is_never_hidden():
     result = outcome("oss/inkomenstoeslag", SINGLE)
     assert result.unchecked == ("U heeft al 3 jaar een laag inkomen.",)
     (wealth,) = [reason for reason in result.reasons if reason.status == UNCHECKED]
-    assert wealth.render() == "Spaargeld en bezit: niet meer dan € 7.575 als u alleen bent, of € 15.150 samen (grens uit 2024)."
-    assert outcome("oss/inkomenstoeslag", SINGLE + "&inkomen=0-1540&jaren=3-").outcome == PAST, "unchecked never lowers the outcome"
+    assert (
+        wealth.render()
+        == "Spaargeld en bezit: niet meer dan € 7.575 als u alleen bent, of € 15.150 samen (grens uit 2024)."
+    )
+    assert outcome("oss/inkomenstoeslag", SINGLE + "&inkomen=0-1540&jaren=3-").outcome == PAST, (
+        "unchecked never lowers the outcome"
+    )
 
 
 def test_residence_elsewhere_is_niet_nu_and_unknown_is_kijk():
@@ -174,7 +186,16 @@ def test_everything_unknown_is_never_niet_nu_and_lists_what_would_help():
     for scheme in catalog().schemes.values():
         assert assess(scheme, answers(""), norms(), TODAY).outcome != NIET_NU
     needs = outcome("oss/inkomenstoeslag", "").needs
-    assert {"leeftijd", "inkomen", "bijstand", "jaren", "studiefinanciering", "partner", "kinderen", "gemeente"} <= needs
+    assert {
+        "leeftijd",
+        "inkomen",
+        "bijstand",
+        "jaren",
+        "studiefinanciering",
+        "partner",
+        "kinderen",
+        "gemeente",
+    } <= needs
 
 
 def test_who_to_ask_is_the_schemes_contact():
@@ -186,6 +207,14 @@ def test_who_to_ask_is_the_schemes_contact():
 def test_contradicting_answers_keep_the_no():
     """A direct "no" wins over what another answer implies, so forgetting an answer can never lead to "niet nu"."""
     assert outcome("landelijk/huurtoeslag", "ontvangt=huurtoeslag&wonen=koop").outcome == NIET_NU
-    assert outcome("landelijk/huurtoeslag", "ontvangt=huurtoeslag&wonen=anders&partner=nee&inkomen=0-2000").outcome == PAST
-    assert outcome("oss/meedoen", SINGLE.replace("ontvangt=geen", "ontvangt=bijstand") + "&inkomen=1700-").outcome == NIET_NU
-    assert outcome("oss/meedoen", SINGLE.replace("ontvangt=geen", "ontvangt=bijstand") + "&inkomen=1680-1700").outcome == PAST
+    assert (
+        outcome("landelijk/huurtoeslag", "ontvangt=huurtoeslag&wonen=anders&partner=nee&inkomen=0-2000").outcome == PAST
+    )
+    assert (
+        outcome("oss/meedoen", SINGLE.replace("ontvangt=geen", "ontvangt=bijstand") + "&inkomen=1700-").outcome
+        == NIET_NU
+    )
+    assert (
+        outcome("oss/meedoen", SINGLE.replace("ontvangt=geen", "ontvangt=bijstand") + "&inkomen=1680-1700").outcome
+        == PAST
+    )

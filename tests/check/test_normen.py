@@ -22,7 +22,12 @@ def test_norm_for_picks_the_period_in_force():
 
 @pytest.mark.parametrize(
     ("day", "start"),
-    [(date(2026, 1, 1), date(2026, 1, 1)), (date(2026, 6, 30), date(2026, 1, 1)), (date(2026, 7, 1), date(2026, 7, 1)), (date(2026, 12, 31), date(2026, 7, 1))],
+    [
+        (date(2026, 1, 1), date(2026, 1, 1)),
+        (date(2026, 6, 30), date(2026, 1, 1)),
+        (date(2026, 7, 1), date(2026, 7, 1)),
+        (date(2026, 12, 31), date(2026, 7, 1)),
+    ],
 )
 def test_half_year_start(day, start):
     """The norms change on 1 January and 1 July."""
@@ -55,7 +60,11 @@ def test_the_real_norms_file_is_valid():
 @pytest.mark.parametrize(
     ("text", "line", "words"),
     [
-        ("bron: {url: https://example.org/x}\ngecontroleerd_op: 2026-11-01\ngecontroleerd_door: Team\n", 1, "'perioden' ontbreekt"),
+        (
+            "bron: {url: https://example.org/x}\ngecontroleerd_op: 2026-11-01\ngecontroleerd_door: Team\n",
+            1,
+            "'perioden' ontbreekt",
+        ),
         (
             "bron: {url: https://example.org/x}\ngecontroleerd_op: 2026-11-01\ngecontroleerd_door: Team\nperioden:\n"
             "  - vanaf: 2026-07-01\n    bedragen_per_maand: {alleenstaand: 1400, alleenstaande_ouder: 1400, samenwonend: 2000, alleenstaand_aow: 1500}\n",
@@ -105,7 +114,10 @@ def test_check_command_warns_about_a_missing_half_year(tmp_path):
     runner = make_app(tmp_path, OLD_NORMS).test_cli_runner()
     result = runner.invoke(args=["regelingen", "check"])
     assert result.exit_code == 0, result.output
-    assert "normen-oud.yaml:1: waarschuwing: er staan geen bijstandsnormen voor de periode vanaf 2026-07-01" in result.output
+    assert (
+        "normen-oud.yaml:1: waarschuwing: er staan geen bijstandsnormen voor de periode vanaf 2026-07-01"
+        in result.output
+    )
     current = make_app(tmp_path).test_cli_runner().invoke(args=["regelingen", "check"])
     assert "bijstandsnormen" not in current.output and "0 fout(en), 0 waarschuwing(en)" in current.output
 

@@ -128,13 +128,19 @@ def test_plan_editor_is_a_get_form_holding_the_whole_plan(client):
     assert [option.attrs["value"] for option in chosen.children if "selected" in option.attrs] == ["coach"]
     assert "checked" in page.one("input", type="checkbox", name="klaar", value=f"{EXTRA}.1").attrs
     # Enter in a text field presses the first submit button: that must be "save", not "move up".
-    first_button = next(item for item in descendants(form) if item.tag == "button" and item.attrs.get("type") == "submit")
+    first_button = next(
+        item for item in descendants(form) if item.tag == "button" and item.attrs.get("type") == "submit"
+    )
     assert first_button.attrs["name"] == "maak"
 
 
 @pytest.mark.parametrize(
     ("button", "order"),
-    [("omhoog=" + EXTRA, [EXTRA, TAX, CARE]), ("omlaag=" + EXTRA, [TAX, CARE, EXTRA]), ("zekerweg=" + TAX, [EXTRA, CARE])],
+    [
+        ("omhoog=" + EXTRA, [EXTRA, TAX, CARE]),
+        ("omlaag=" + EXTRA, [TAX, CARE, EXTRA]),
+        ("zekerweg=" + TAX, [EXTRA, CARE]),
+    ],
 )
 def test_editor_buttons_answer_with_a_new_link(client, button, order):
     response = client.get(f"{PLAN}&{button}&taal=en")
@@ -144,7 +150,7 @@ def test_editor_buttons_answer_with_a_new_link(client, button, order):
 
 
 def test_removing_asks_first_and_keeps_everything_until_confirmed(client):
-    """"Haal weg" keeps the plan and asks; "Nee, laat staan" goes back to the same plan, "Ja" takes it out (issue 17)."""
+    """ "Haal weg" keeps the plan and asks; "Nee, laat staan" goes back to the same plan, "Ja" takes it out (issue 17)."""
     response = client.get(f"{PLAN}&weg={TAX}")
     assert response.status_code == 303
     target = response.headers["Location"]
@@ -167,7 +173,6 @@ def test_plan_link_and_qr_are_the_canonical_url(client):
     page = get_page(client, f"/plan?heb=lezer&r={CARE}&doel=Samen+verder")
     link = page.one("a", class_="plan__url").attrs["href"]
     assert link == f"http://localhost/plan?r={CARE}&doel=Samen+verder&heb=lezer"
-
 
 
 def test_unknown_schemes_and_markup_get_a_clear_message_escaped(client):
@@ -259,8 +264,14 @@ def test_adding_from_a_scheme_page_adds_to_the_plan_it_came_with(client):
     """A scheme page reached with a plan in its URL adds to that plan, notes kept; its links carry the plan (issue 17)."""
     page = get_page(client, f"/{TAX}?r={CARE}&doel=Werk&wie.{CARE}.1=coach")
     adds = [a.attrs["href"] for a in page.all("a") if "Zet in mijn stappenplan" in a.text][0]
-    assert query(adds)["r"] == [CARE, TAX] and query(adds)["doel"] == ["Werk"] and query(adds)[f"wie.{CARE}.1"] == ["coach"]
-    others = [href for href in page.internal_links() if path(href) not in ("/plan",) and not path(href).startswith("/static")]
+    assert (
+        query(adds)["r"] == [CARE, TAX]
+        and query(adds)["doel"] == ["Werk"]
+        and query(adds)[f"wie.{CARE}.1"] == ["coach"]
+    )
+    others = [
+        href for href in page.internal_links() if path(href) not in ("/plan",) and not path(href).startswith("/static")
+    ]
     assert others and all(query(href).get("r") == [CARE] for href in others), others
     assert {field.attrs["value"] for field in page.all("input", type="hidden", name="r")} == {CARE}
 
@@ -281,7 +292,9 @@ def test_the_plan_offers_a_search_that_keeps_the_whole_plan(client):
     page = get_page(client, f"/plan?r={TAX}&doel=Werk&wie.{TAX}.1=coach")
     form = page.one("form", class_="plan__add")
     assert form.attrs["action"] == "/zoeken"
-    hidden = [(item.attrs["name"], item.attrs["value"]) for item in descendants(form) if item.attrs.get("type") == "hidden"]
+    hidden = [
+        (item.attrs["name"], item.attrs["value"]) for item in descendants(form) if item.attrs.get("type") == "hidden"
+    ]
     assert hidden == [("weergave", "coach"), ("r", TAX), ("doel", "Werk"), (f"wie.{TAX}.1", "coach")]
     results = get_page(client, f"/zoeken?q=zorgtoeslag&weergave=coach&r={TAX}&doel=Werk&wie.{TAX}.1=coach&heb=onzin")
     carried = [
@@ -300,7 +313,20 @@ def test_normal_results_link_to_the_coach_view(client):
 QUERY = st.lists(
     st.tuples(
         st.sampled_from(
-            ["r", "doel", "heb", "klaar", f"wie.{TAX}.1", f"door.{TAX}.1", f"wanneer.{CARE}.2", "omhoog", "weg", "zekerweg", "haalweg", "taal"]
+            [
+                "r",
+                "doel",
+                "heb",
+                "klaar",
+                f"wie.{TAX}.1",
+                f"door.{TAX}.1",
+                f"wanneer.{CARE}.2",
+                "omhoog",
+                "weg",
+                "zekerweg",
+                "haalweg",
+                "taal",
+            ]
         ),
         st.one_of(st.sampled_from([TAX, CARE, f"{TAX}.1", "ik", "niets", "en", ""]), st.text(max_size=300)),
     ),

@@ -12,8 +12,8 @@ import pytest
 from coachapp import CARE, COACH_DATA, EXTRA, TAX
 from sitepage import make_app
 
-from regelingen.coach.guides import build_guide
 from regelingen.catalog import load_catalog
+from regelingen.coach.guides import build_guide
 from regelingen.coach.plan import Plan
 
 pytestmark = pytest.mark.browser
@@ -82,7 +82,9 @@ def test_three_scheme_plan_prints_a_cover_with_the_first_scheme_and_a_new_page_p
     assert "Rust in mijn hoofd" in pages[0] and "Deze papieren gebruikt u voor meer regelingen" in pages[0]
     assert "1. Zo vraagt u het aan" in pages[0]
     for number in (2, 3):
-        assert sum(page.startswith(f"{number}. Zo vraagt u het aan") for page in pages) == 1, f"scheme {number} starts a page"
+        assert sum(page.startswith(f"{number}. Zo vraagt u het aan") for page in pages) == 1, (
+            f"scheme {number} starts a page"
+        )
     plan = Plan.from_query([("r", TAX), ("r", EXTRA), ("r", CARE), ("heb", "bankapp"), ("klaar", f"{EXTRA}.1")])
     whole = " ".join(pages)
     for scheme_id in (TAX, EXTRA, CARE):

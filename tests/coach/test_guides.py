@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from coachapp import CARE, COACH_DATA, EXTRA, TAX
 
-from regelingen.coach.guides import build_guide, paper_key, papers
 from regelingen.catalog import load_catalog
+from regelingen.coach.guides import build_guide, paper_key, papers
 from regelingen.coach.plan import Plan
 from regelingen.coach.trips import also_for, paper_kinds, shared_papers, trips
 

@@ -22,12 +22,45 @@ FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCh
 
 # Text that YAML gives meaning to, plus anything Unicode can encode (surrogates cannot be written as UTF-8).
 YAML_SYNTAX = st.sampled_from(
-    [":", ": ", "- ", "\t", "'", '"', "[", "]", "{", "}", "&a ", "*a", "!!python/object/apply:os.system ['true']",
-     "!!binary ", "!!int x ", "!!bool x ", "!!float . ", "! ", "? ", "|", ">-", "%YAML 1.1\n", "---\n", "...\n", "#", "\\", "\ufeff", "\x00", "\x85", "\u2028"]
+    [
+        ":",
+        ": ",
+        "- ",
+        "\t",
+        "'",
+        '"',
+        "[",
+        "]",
+        "{",
+        "}",
+        "&a ",
+        "*a",
+        "!!python/object/apply:os.system ['true']",
+        "!!binary ",
+        "!!int x ",
+        "!!bool x ",
+        "!!float . ",
+        "! ",
+        "? ",
+        "|",
+        ">-",
+        "%YAML 1.1\n",
+        "---\n",
+        "...\n",
+        "#",
+        "\\",
+        "\ufeff",
+        "\x00",
+        "\x85",
+        "\u2028",
+    ]
 )
 UNICODE = st.text(st.characters(exclude_categories=["Cs"]), max_size=40)
 SCALARS = st.one_of(
-    st.integers(), st.floats(allow_nan=True), st.booleans(), st.none().map(lambda _: "~"),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.booleans(),
+    st.none().map(lambda _: "~"),
     st.sampled_from(["2026-13-45", "2026-02-30", "yes", "no", "-.inf", "0x1F", "1e999", "[]", "{}", "''", "null"]),
     UNICODE.map(repr),
 )
@@ -161,7 +194,9 @@ def test_deep_nesting_is_a_problem_not_a_recursion_error(tmp_path, depth):
     assert any("niveaus" in problem.message and problem.line == 1 for problem in catalog.errors)
 
 
-@pytest.mark.parametrize("value", ["!!int x", "!!bool x", "!!float .", "!!python/object/apply:os.system ['true']", "! tekst"])
+@pytest.mark.parametrize(
+    "value", ["!!int x", "!!bool x", "!!float .", "!!python/object/apply:os.system ['true']", "! tekst"]
+)
 def test_tags_are_a_problem_not_a_crash(tmp_path, value):
     """`!!int x` once raised ValueError (and `!!bool x` KeyError) from PyYAML's constructor."""
     path = tmp_path / "oss" / "label.yaml"

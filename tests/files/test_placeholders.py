@@ -11,9 +11,9 @@ import pytest
 
 from app import create_app
 from regelingen import load_catalog
-from staff.newfile import scheme_text
 from regelingen.files.placeholders import placeholder_problems
 from regelingen.files.yamlfile import parse_yaml
+from staff.newfile import scheme_text
 
 GOOD = Path(__file__).parents[1] / "data" / "validation" / "good"
 TODAY = date(2026, 11, 21)

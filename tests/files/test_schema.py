@@ -14,8 +14,15 @@ from regelingen.files.yamlfile import parse_yaml
 BROKEN = Path(__file__).parents[1] / "data" / "validation" / "broken" / "oss"
 SHIPPED = sorted(DATA_DIR.glob("*/*.yaml"))
 SCHEMA_KINDS = [
-    "ontbrekend-veld", "onbekend-veld", "verkeerd-type", "slechte-datum", "slechte-url",
-    "slecht-telefoonnummer", "negatief-bedrag", "bedrag-zonder-jaar", "onbekende-categorie",
+    "ontbrekend-veld",
+    "onbekend-veld",
+    "verkeerd-type",
+    "slechte-datum",
+    "slechte-url",
+    "slecht-telefoonnummer",
+    "negatief-bedrag",
+    "bedrag-zonder-jaar",
+    "onbekende-categorie",
 ]
 
 

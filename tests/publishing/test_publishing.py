@@ -15,8 +15,8 @@ from publishing.live import pause_after
 from regelingen.catalog import Catalog, load_catalog
 from regelingen.files.schema import SCHEMA_DIR
 from regelingen.files.validate import check_text
-from views.catalog import current_catalog
 from search.index import current_generation
+from views.catalog import current_catalog
 
 FIXTURES = Path(__file__).parents[1] / "data" / "schemes"
 SCHEME = Path("oss") / "bijzondere-bijstand.yaml"

@@ -36,7 +36,7 @@ class Client(threading.Thread):
             self.requests += 1
             try:
                 results = _get(self.base_url + SEARCH)["results"]
-            except Exception as error:  # noqa: BLE001 - any failure counts
+            except Exception as error:
                 self.failures.append(repr(error))
                 continue
             if not results:
@@ -69,7 +69,9 @@ def test_valid_change_goes_live_in_every_worker_and_a_broken_one_never(tmp_path)
         try:
             path = data / SCHEME
             text = path.read_text(encoding="utf-8")
-            path.write_text(text.replace(f"titel: {original}", "titel: Kwijtschelding (bijgewerkt)", 1), encoding="utf-8")
+            path.write_text(
+                text.replace(f"titel: {original}", "titel: Kwijtschelding (bijgewerkt)", 1), encoding="utf-8"
+            )
             changed_at = time.monotonic()
             deadline = changed_at + VISIBLE_WITHIN
             while _titles_from_every_worker(server.base_url) != {"Kwijtschelding (bijgewerkt)"}:

@@ -20,7 +20,26 @@ FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCh
 # Whole pages cost more per example; fewer examples keep `make test` short.
 PAGE_FUZZ = settings(FUZZ, max_examples=100)
 
-QUERY_SYNTAX = ['"', "(", ")", "*", "?", ":", "^", "~", "AND", "OR", "NOT", "titel:", "id:*", "gemeente:oss", "[a TO z]", "\\", "-", "+"]
+QUERY_SYNTAX = [
+    '"',
+    "(",
+    ")",
+    "*",
+    "?",
+    ":",
+    "^",
+    "~",
+    "AND",
+    "OR",
+    "NOT",
+    "titel:",
+    "id:*",
+    "gemeente:oss",
+    "[a TO z]",
+    "\\",
+    "-",
+    "+",
+]
 WORDS = ["huur", "toeslag", "schulden", "kinderen", "zorg", "bijstand", "tandarts", "energie", "de", "ik"]
 CONTROL = st.characters(categories=["Cc", "Cf", "Zl", "Zp", "Co", "Mn"])
 HOSTILE_TEXT = st.one_of(
@@ -91,7 +110,9 @@ def test_query_analysis_accepts_any_text(fuzz_app, text):
 def test_search_api_answers_json_to_anything(fuzz_app, q, data):
     """Any question, municipality, category and limit: 200 with results or 400 with the allowed values."""
     catalog = fuzz_app.extensions["catalog"]
-    query = {"q": q} | _drawn(data, municipality=_choices(catalog.municipalities), category=_choices(categories()), limit=LIMITS)
+    query = {"q": q} | _drawn(
+        data, municipality=_choices(catalog.municipalities), category=_choices(categories()), limit=LIMITS
+    )
     query = {key: value for key, value in query.items() if data.draw(st.booleans()) or key == "q"}
     response = _get(fuzz_app.test_client(), "/api/v1/search", query)
     assert response.mimetype == "application/json"
@@ -105,7 +126,11 @@ def test_search_api_answers_json_to_anything(fuzz_app, q, data):
 
 
 @FUZZ
-@given(raw=st.lists(st.tuples(st.sampled_from(["q", "municipality", "category", "limit", "x"]), SURROGATE_BYTES), max_size=6))
+@given(
+    raw=st.lists(
+        st.tuples(st.sampled_from(["q", "municipality", "category", "limit", "x"]), SURROGATE_BYTES), max_size=6
+    )
+)
 def test_search_api_survives_invalid_utf8_and_repeated_parameters(fuzz_app, raw):
     """Percent-encoded bytes that are not UTF-8, and the same parameter twice, still give JSON."""
     query = "&".join(f"{key}={quote_from_bytes(value)}" for key, value in raw)
@@ -119,7 +144,9 @@ def test_results_page_answers_html_to_anything(fuzz_app, q, data):
     """`/zoeken` with any question, category, municipality and language is a page, never an error 500."""
     catalog = fuzz_app.extensions["catalog"]
     languages = st.sampled_from(["", "nl", "en", "xx", "EN", "\x00"])
-    query = {"q": q} | _drawn(data, categorie=_choices(categories()), gemeente=_choices(catalog.municipalities), taal=languages)
+    query = {"q": q} | _drawn(
+        data, categorie=_choices(categories()), gemeente=_choices(catalog.municipalities), taal=languages
+    )
     response = _get(fuzz_app.test_client(), "/zoeken", urlencode(query, encoding="utf-8", errors="surrogatepass"))
     assert response.mimetype == "text/html"
     assert b"<html" in response.data.lower()
@@ -146,9 +173,45 @@ def test_coach_plan_urls_never_fail(fuzz_app, data):
     assert "no-store" in response.headers.get("Cache-Control", "")
 
 
-CHECK_KEYS = ["gemeente", "partner", "kinderen", "leeftijd", "ontvangt", "inkomen", "jaren", "wonen", "stap", "postcode", "taal"]
-CHECK_VALUES = ["onbekend", "geen", "ja", "nee", "0-17", "4-17", "21-aow", "aow", "1430-1690", "1680-", "3-", "huur", "koop",
-                "bijstand", "huurtoeslag", "5341", "5341 AB", "0000", "99999999-", "-", "1-2-3", "oss", "nijmegen", "landelijk"]
+CHECK_KEYS = [
+    "gemeente",
+    "partner",
+    "kinderen",
+    "leeftijd",
+    "ontvangt",
+    "inkomen",
+    "jaren",
+    "wonen",
+    "stap",
+    "postcode",
+    "taal",
+]
+CHECK_VALUES = [
+    "onbekend",
+    "geen",
+    "ja",
+    "nee",
+    "0-17",
+    "4-17",
+    "21-aow",
+    "aow",
+    "1430-1690",
+    "1680-",
+    "3-",
+    "huur",
+    "koop",
+    "bijstand",
+    "huurtoeslag",
+    "5341",
+    "5341 AB",
+    "0000",
+    "99999999-",
+    "-",
+    "1-2-3",
+    "oss",
+    "nijmegen",
+    "landelijk",
+]
 
 
 @PAGE_FUZZ

@@ -93,7 +93,7 @@ def test_rebuilds_while_searching_in_threads_give_no_errors_and_no_empty_results
                 try:
                     if not engine.search(text, municipality).hits:
                         empty.append(text)
-                except BaseException as error:  # noqa: BLE001 - every failure counts
+                except BaseException as error:
                     errors.append(error)
                 searches += 1
 

@@ -12,9 +12,9 @@ from flask import Response
 
 import search.engine
 from app import create_app
+from regelingen.catalog import load_catalog
 from search.engine import SearchEngine
 from search.index import build_index
-from regelingen.catalog import load_catalog
 from search.lexicon import load_lexicon
 from views.pagecache import PageCache
 
@@ -97,7 +97,9 @@ def test_a_new_publication_replaces_every_kept_page(tmp_path):
         for source in (FIXTURES / folder).glob("*.yaml"):
             (data / folder / source.name).write_bytes(source.read_bytes())
     look_every_request = {"RECHECK_SECONDS": 0, "WATCH_SHARE": 1}  # see publishing/live.py
-    app = create_app({"TESTING": True, "DATA_DIR": str(data), "INDEX_DIR": str(tmp_path / "index")} | look_every_request)
+    app = create_app(
+        {"TESTING": True, "DATA_DIR": str(data), "INDEX_DIR": str(tmp_path / "index")} | look_every_request
+    )
     client = app.test_client()
     page = "/landelijk/huurtoeslag"
     assert "Huurtoeslag" in client.get(page).get_data(as_text=True)
@@ -125,7 +127,9 @@ def test_a_kept_page_is_forgotten_after_its_time():
 
 
 def test_the_page_cache_can_be_switched_off(tmp_path, monkeypatch):
-    app = create_app({"TESTING": True, "DATA_DIR": str(FIXTURES), "INDEX_DIR": str(tmp_path / "index"), "PAGE_CACHE": False})
+    app = create_app(
+        {"TESTING": True, "DATA_DIR": str(FIXTURES), "INDEX_DIR": str(tmp_path / "index"), "PAGE_CACHE": False}
+    )
     calls = counting_searches(monkeypatch)
     client = app.test_client()
     client.get(SEARCH)

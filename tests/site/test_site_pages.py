@@ -53,7 +53,11 @@ def test_english_interface_is_translated(client):
     assert title.lang == "nl" and words(title.text) == "Meedoenbijdrage"
     lead = page.one("p", class_="utrecht-paragraph--lead")
     assert words(lead.text).endswith("(only in Dutch)"), "no English summary: the Dutch one, marked"
-    assert [span.lang for span in page.all("span") if span.attrs.get("lang") and span.text.strip() and span.text in lead.text][:1] == ["nl"]
+    assert [
+        span.lang
+        for span in page.all("span")
+        if span.attrs.get("lang") and span.text.strip() and span.text in lead.text
+    ][:1] == ["nl"]
 
 
 def test_translated_summary_is_used_and_marked(client):
@@ -269,7 +273,7 @@ def test_empty_and_hostile_queries_are_handled(client):
     assert get_page(client, "/zoeken?q=").all("nav", class_="tiles")
     get_page(client, "/zoeken", status=200)
     get_page(client, "/zoeken?q=" + "a" * 10_000)
-    get_page(client, '/zoeken?q=%22%28%2A%3F+AND+title%3Ax')
+    get_page(client, "/zoeken?q=%22%28%2A%3F+AND+title%3Ax")
     page = get_page(client, "/zoeken?q=sport&categorie=onzin")
     assert "onzin" in page.main_text
 

@@ -103,7 +103,11 @@ def test_overview_lists_broken_files_first_then_due_schemes_then_the_rest(client
     assert table[0] == list(COLUMNS)
     titles = [row[0] for row in table[1:]]
     assert titles == [
-        "kapot.yaml", "Lang niet gecontroleerd", "Loopt bijna af", "Actuele regeling", "Gestopte regeling",
+        "kapot.yaml",
+        "Lang niet gecontroleerd",
+        "Loopt bijna af",
+        "Actuele regeling",
+        "Gestopte regeling",
     ]
     rows = {row[0]: dict(zip(COLUMNS, row, strict=True)) for row in table[1:]}
     assert "regel 31: 'gecontroleerd_op' moet een datum zijn" in rows["kapot.yaml"]["Fouten"]
@@ -135,7 +139,9 @@ def test_an_amount_without_a_figure_for_this_year_needs_action(tmp_path):
     shutil.copytree(BEHEER, data)
     (data / "oss" / "kapot.yaml").unlink()
     path = data / "oss" / "actueel.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("{2025: 140, 2026: 150}", "{2023: 140, 2024: 150}"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("{2025: 140, 2026: 150}", "{2023: 140, 2024: 150}"), encoding="utf-8"
+    )
     table = _page(_app(data, tmp_path).test_client()).tables["oss"]
     rows = {row[0]: dict(zip(COLUMNS, row, strict=True)) for row in table[1:]}
     assert rows["Actuele regeling"]["Actie nodig"] == "bedragen zonder cijfer voor 2026 (nieuwste uit 2024)"
@@ -194,4 +200,4 @@ def test_csv_cells_cannot_become_spreadsheet_formulas(tmp_path):
     text = path.read_text(encoding="utf-8").replace("titel: Actuele regeling", 'titel: "=HYPERLINK(1)"')
     path.write_text(text, encoding="utf-8")
     rows = _csv_rows(_app(data, tmp_path).test_client(), "oss")
-    assert ["'=HYPERLINK(1)"] == [row[0] for row in rows if "HYPERLINK" in row[0]]
+    assert [row[0] for row in rows if "HYPERLINK" in row[0]] == ["'=HYPERLINK(1)"]

@@ -9,14 +9,14 @@ from datetime import date
 import pytest
 
 from regelingen import load_catalog
-from staff import fieldref
 from regelingen.catalog import DATA_DIR
 from regelingen.files.schema import MUNICIPALITY_SCHEMA, SCHEME_SCHEMA, load_schema
+from staff import fieldref
 
 
 def _committed_reference() -> str:
     text = fieldref.GUIDE.read_text(encoding="utf-8")
-    return text[text.index(fieldref.BEGIN): text.index(fieldref.END) + len(fieldref.END)]
+    return text[text.index(fieldref.BEGIN) : text.index(fieldref.END) + len(fieldref.END)]
 
 
 def test_committed_reference_matches_the_schema():

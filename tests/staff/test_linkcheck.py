@@ -24,10 +24,10 @@ SHORT_TIMEOUT = 1.0
 class _Handler(BaseHTTPRequestHandler):
     """Answers by path; records every request so tests can see methods, headers and concurrency."""
 
-    def do_HEAD(self) -> None:  # noqa: N802 - http.server's naming
+    def do_HEAD(self) -> None:
         self._answer(body=False)
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         self._answer(body=True)
 
     def _answer(self, body: bool) -> None:
@@ -87,7 +87,7 @@ class _Server(ThreadingHTTPServer):
         self.in_flight = 0
         self.max_in_flight = 0
 
-    def handle_error(self, request, client_address) -> None:  # noqa: ANN001
+    def handle_error(self, request, client_address) -> None:
         """A client that gave up (time-out) makes writing fail; that is expected here."""
 
 
@@ -139,8 +139,11 @@ def test_head_first_then_get_only_when_head_fails_with_a_status(server):
     requests = [(method, path) for method, path, _ in server.seen]
     assert requests == [
         ("HEAD", "/ok"),
-        ("HEAD", "/geen-head"), ("GET", "/geen-head"),
-        ("HEAD", "/omweg"), ("HEAD", "/omweg/2"), ("HEAD", "/ok"),
+        ("HEAD", "/geen-head"),
+        ("GET", "/geen-head"),
+        ("HEAD", "/omweg"),
+        ("HEAD", "/omweg/2"),
+        ("HEAD", "/ok"),
         ("HEAD", "/traag"),
     ]
     assert {agent for _, _, agent in server.seen} == {USER_AGENT}
@@ -212,10 +215,15 @@ def test_links_command_lists_broken_links_per_municipality_and_saves_them(server
     saved = json.loads((tmp_path / "var" / "linkcheck.json").read_text(encoding="utf-8"))
     assert saved["total"] == 11
     assert {(item["field"], item["status"]) for item in saved["broken"]} == {
-        ("bronnen[2].url", 404), ("aanvragen.online_url", 404), ("bronnen[3].url", 500),
-        ("bronnen[4].url", 302), ("bronnen[5].url", None),
+        ("bronnen[2].url", 404),
+        ("aanvragen.online_url", 404),
+        ("bronnen[3].url", 500),
+        ("bronnen[4].url", 302),
+        ("bronnen[5].url", None),
     }
-    assert {(item["municipality"], Path(item["file"]).name) for item in saved["broken"]} == {("oss", "regeling-met-links.yaml")}
+    assert {(item["municipality"], Path(item["file"]).name) for item in saved["broken"]} == {
+        ("oss", "regeling-met-links.yaml")
+    }
     page = app.test_client().get("/beheer").get_data(as_text=True)
     assert f"{base}/weg" in page and "HTTP 500 (fout bij de website)" in page
 

@@ -12,9 +12,9 @@ import yaml
 
 from app import create_app
 from regelingen import load_catalog
+from regelingen.files.schema import SCHEME_SCHEMA
 from staff import fieldref
 from staff.newfile import scheme_text
-from regelingen.files.schema import SCHEME_SCHEMA
 
 GOOD = Path(__file__).parents[1] / "data" / "validation" / "good"
 TODAY = date(2026, 11, 21)

@@ -69,9 +69,17 @@ def test_every_command_in_the_staff_guide_works_as_written(fresh_copy: Path, tmp
 
 def test_make_run_says_where_the_site_is(tmp_path: Path) -> None:
     """gunicorn with the project's settings prints the address once it listens (what `make run` shows)."""
-    env = {**os.environ, "HOST": "127.0.0.1", "PORT": "0", "WEB_CONCURRENCY": "1", "REGELINGEN_INDEX_DIR": str(tmp_path / "index")}
+    env = {
+        **os.environ,
+        "HOST": "127.0.0.1",
+        "PORT": "0",
+        "WEB_CONCURRENCY": "1",
+        "REGELINGEN_INDEX_DIR": str(tmp_path / "index"),
+    }
     command = [str(ROOT / ".venv" / "bin" / "gunicorn"), "--config", "gunicorn.conf.py", "app:create_app()"]
-    with subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) as server:
+    with subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    ) as server:
         try:
             line = server.stdout.readline() if server.stdout else ""
         finally:

@@ -1,4 +1,5 @@
 """Vendor only the NL Design System CSS the templates use: Utrecht component rules + voorbeeld theme tokens."""
+
 import re
 from pathlib import Path
 
@@ -14,8 +15,10 @@ for path in (REPO / "static/js").rglob("*.js"):
     used |= set(re.findall(r"utrecht-[a-z0-9_-]+", path.read_text()))
 used = {u for u in used if not u.endswith("-")}
 
+
 def strip_comments(css):
     return re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+
 
 def blocks(css):
     """Yield (prelude, body) for top-level blocks, with brace matching."""
@@ -27,27 +30,35 @@ def blocks(css):
         prelude = css[i:j].strip()
         depth, k = 1, j + 1
         while depth and k < n:
-            if css[k] == "{": depth += 1
-            elif css[k] == "}": depth -= 1
+            if css[k] == "{":
+                depth += 1
+            elif css[k] == "}":
+                depth -= 1
             k += 1
-        yield prelude, css[j + 1:k - 1]
+        yield prelude, css[j + 1 : k - 1]
         i = k
+
 
 def split_selectors(prelude):
     parts, depth, cur = [], 0, ""
     for ch in prelude:
-        if ch in "([": depth += 1
-        if ch in ")]": depth -= 1
+        if ch in "([":
+            depth += 1
+        if ch in ")]":
+            depth -= 1
         if ch == "," and depth == 0:
-            parts.append(cur.strip()); cur = ""
+            parts.append(cur.strip())
+            cur = ""
         else:
             cur += ch
     parts.append(cur.strip())
     return [p for p in parts if p]
 
+
 def keep_selector(sel):
     classes = set(re.findall(r"\.(utrecht-[a-z0-9_-]+)", sel))
     return classes and classes <= used
+
 
 def filter_css(css):
     out = []
@@ -66,11 +77,13 @@ def filter_css(css):
                 out.append(",".join(sels) + "{" + body.strip() + "}")
     return "".join(out)
 
+
 def minify(css):
     css = re.sub(r"\s+", " ", css)
     css = re.sub(r"\s*([{};,>])\s*", r"\1", css)
     css = re.sub(r":\s+", ":", css)
     return css.replace(";}", "}")
+
 
 components = minify(filter_css(strip_comments(COMPONENTS)))
 # Fix minify damage inside selectors like ":is(a, b)" is harmless; "calc(a - b)" keeps spaces around -.
@@ -89,10 +102,12 @@ while queue:
     needed.add(name)
     queue |= set(re.findall(r"var\((--[a-z0-9-]+)", tokens[name])) - needed
 root = ";".join(f"{name}:{tokens[name]}" for name in sorted(needed))
-header = ("/* NL Design System, vendored subset (only the rules and tokens this site uses).\n"
-          "   Components: @utrecht/component-library-css 9.0.4, EUPL-1.2, (c) Gemeente Utrecht, Frameless B.V.\n"
-          "   Tokens: @nl-design-system-unstable/voorbeeld-design-tokens 7.4.1, EUPL-1.2, NL Design System.\n"
-          "   Classes used: " + " ".join(sorted(used)) + " */\n")
+header = (
+    "/* NL Design System, vendored subset (only the rules and tokens this site uses).\n"
+    "   Components: @utrecht/component-library-css 9.0.4, EUPL-1.2, (c) Gemeente Utrecht, Frameless B.V.\n"
+    "   Tokens: @nl-design-system-unstable/voorbeeld-design-tokens 7.4.1, EUPL-1.2, NL Design System.\n"
+    "   Classes used: " + " ".join(sorted(used)) + " */\n"
+)
 out = header + ":root{" + root + "}\n" + components + "\n"
 (REPO / "static/css/nlds.css").write_text(out)
 print(len(out), "bytes;", len(needed), "tokens;", len(used), "classes")

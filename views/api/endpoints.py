@@ -8,11 +8,11 @@ from typing import Any
 from flask import Blueprint, Flask, Response, jsonify, request
 
 import search
-from regelingen.model import NATIONAL, Municipality, Scheme
 from regelingen.files.schema import categories
-from views.catalog import current_catalog
+from regelingen.model import NATIONAL, Municipality, Scheme
 from search.results import Hit
 from views.api.openapi import openapi_document
+from views.catalog import current_catalog
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 

@@ -8,10 +8,10 @@ from flask import Blueprint, Flask, current_app, make_response, redirect, render
 from werkzeug.wrappers import Response
 
 from regelingen.check.answers import Answers, parse_answers
-from regelingen.check.run import CheckResult, resolve_municipality, run_check
 from regelingen.check.normen import NORMS_FILE, Norms, load_norms
 from regelingen.check.questions import STEPS, Question
 from regelingen.check.reasons import Phrase
+from regelingen.check.run import CheckResult, resolve_municipality, run_check
 from views.catalog import current_catalog
 from views.check import text as check_text
 from views.formatting import today

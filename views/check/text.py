@@ -4,17 +4,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from views.formatting import money
-
 from regelingen.check.answers import Answers
-from regelingen.check.run import CheckResult
 from regelingen.check.eligibility import KIJK, NIET_NU, PAST
-from regelingen.check.questions import RECEIVE_LABELS, STEPS, Field, Question, age_label, child_label, income_label, years_label
-from regelingen.check.reasons import BORDER, MET, UNCHECKED, UNKNOWN, UNMET, N_, Phrase, Reason, phrase
+from regelingen.check.questions import (
+    RECEIVE_LABELS,
+    STEPS,
+    Field,
+    Question,
+    age_label,
+    child_label,
+    income_label,
+    years_label,
+)
+from regelingen.check.reasons import BORDER, MET, N_, UNCHECKED, UNKNOWN, UNMET, Phrase, Reason, phrase
+from regelingen.check.run import CheckResult
+from views.formatting import money
 
 ANSWER_NAMES = {
     "gemeente": _l("Gemeente"),
@@ -26,7 +35,11 @@ ANSWER_NAMES = {
     "jaren": _l("Laag inkomen"),
     "wonen": _l("Wonen"),
 }
-HOUSING = {"huur": _l("Ik huur mijn huis of kamer"), "koop": _l("Ik heb een koophuis"), "anders": _l("Anders, bijvoorbeeld bij familie")}
+HOUSING = {
+    "huur": _l("Ik huur mijn huis of kamer"),
+    "koop": _l("Ik heb een koophuis"),
+    "anders": _l("Anders, bijvoorbeeld bij familie"),
+}
 # The status of each reason in words, so it does not depend on an icon or a colour.
 STATUS_WORDS = {
     MET: _l("Klopt"),
@@ -61,7 +74,11 @@ def title(question: Question) -> str:
 def missing(field: Field) -> Phrase:
     """The message when a field was left empty."""
     if field.key == "gemeente":
-        return phrase(N_("Kies uw gemeente, of vul uw postcode in. Weet u het niet? Kies dan ‘Een andere gemeente, of weet ik niet’."))
+        return phrase(
+            N_(
+                "Kies uw gemeente, of vul uw postcode in. Weet u het niet? Kies dan ‘Een andere gemeente, of weet ik niet’."
+            )
+        )
     if field.multiple:
         return phrase(N_("Kies minstens één antwoord. Weet u het niet? Kies dan ‘Weet ik niet’."))
     return phrase(N_("Kies een antwoord. Weet u het niet? Kies dan ‘Weet ik niet’."))
@@ -85,7 +102,7 @@ def summary(result: CheckResult, change_link: Callable[[Answers, str], str]) -> 
 def _answer(result: CheckResult, key: str) -> str:
     """One answer in words."""
     answers = result.answers
-    value = {
+    value: Any = {
         "gemeente": answers.municipality,
         "partner": answers.partner,
         "kinderen": answers.children,
@@ -107,5 +124,5 @@ def _answer(result: CheckResult, key: str) -> str:
         return ", ".join(_(RECEIVE_LABELS[item]) for item in sorted(value)) or _("Geen van deze")
     if key == "wonen":
         return str(HOUSING[value])
-    label = {"leeftijd": age_label, "inkomen": income_label, "jaren": years_label}[key](value)
-    return say(label)
+    labels: dict[str, Callable[[Any], Phrase]] = {"leeftijd": age_label, "inkomen": income_label, "jaren": years_label}
+    return say(labels[key](value))

@@ -9,13 +9,16 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, Flask, Response, abort, make_response, redirect, render_template, request
+from werkzeug.wrappers import Response as BaseResponse
 
 from regelingen.coach.guides import Guide, build_guide
-from regelingen.model import Scheme
 from regelingen.coach.plan import MAX_SCHEMES, Plan
 from regelingen.coach.trips import SharedPaper, also_for, shared_papers, trips
+from regelingen.model import Scheme
 from views.catalog import current_catalog
-from views.coach import labels as coach_labels, pdf as coach_pdf, results as coach_results
+from views.coach import labels as coach_labels
+from views.coach import pdf as coach_pdf
+from views.coach import results as coach_results
 from views.coach.pdf import PdfUnavailable, print_page
 from views.coach.qr import qr_image
 from views.state import link
@@ -158,7 +161,7 @@ def _pdf(path: str, filename: str) -> Response:
     return _private(response)
 
 
-def _private(page: str | Response) -> Response:
+def _private(page: str | BaseResponse) -> Response:
     """`page` with headers that keep browsers and proxies from storing it."""
     response = make_response(page)
     response.headers["Cache-Control"] = "no-store"

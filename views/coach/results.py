@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import Flask, request
 from flask_babel import gettext as _
 
-from regelingen.model import Conditions, Scheme
 from regelingen.coach.plan import Plan
+from regelingen.model import Conditions, Scheme
 
 COACH_VIEW = "coach"
 # At most this many lines per scheme: structured conditions first, then the file's first sentences.
@@ -18,7 +18,7 @@ def coach_view() -> bool:
     return request.args.get("weergave") == COACH_VIEW
 
 
-def plan_ids() -> list[str]:
+def plan_ids() -> tuple[str, ...]:
     """The schemes already in the plan the coach is building (carried as `r` in the results URL)."""
     return Plan.from_query(request.args.items(multi=True)).schemes
 
