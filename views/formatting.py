@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask import Flask, current_app
-from flask_babel import format_currency, format_date, format_decimal, get_locale
+from flask_babel import format_currency, format_date, format_decimal, get_locale, gettext
 from markupsafe import Markup
 
 from regelingen.model import Amount, Limit, Scheme
@@ -70,6 +70,7 @@ def shown_limit(limit: Limit) -> dict[str, str | int | bool | None]:
         "per": limit.per,
         "year": limit.year,
         "is_old": limit.year < today().year,
+        "single_parent_as_couple": limit.single_parent_as_couple,
     }
 
 
@@ -96,6 +97,13 @@ def content_attrs() -> Markup:
     return lang_attrs(CONTENT_LANGUAGE)
 
 
+def dutch_only(code: str = CONTENT_LANGUAGE) -> Markup:
+    """A plain-words label "(only in Dutch)" for text in Dutch on a page in another language (empty on Dutch pages)."""
+    if code != CONTENT_LANGUAGE or current_language() == CONTENT_LANGUAGE:
+        return Markup("")
+    return Markup(' <span class="dutch-only">{}</span>').format(gettext("(alleen in het Nederlands)"))
+
+
 def summary_of(scheme: Scheme) -> tuple[str, str]:
     """The scheme's summary in the interface language when the file has one, with its language code."""
     language = current_language()
@@ -118,5 +126,6 @@ def init_app(app: Flask) -> None:
         today=today,
         lang_attrs=lang_attrs,
         content_attrs=content_attrs,
+        dutch_only=dutch_only,
         summary_of=summary_of,
     )
