@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from sitepage import get_page, make_app
 
 
