@@ -133,7 +133,7 @@ def _reasons(checked_on: date, valid_until: date | None, status: str, today: dat
 
 def _stale_amounts(scheme: Scheme, today: date) -> tuple[str, ...]:
     """Why the amounts need work: some have no figure for this year (the site then shows an older one)."""
-    if scheme.status == ENDED:
+    if scheme.status == Status.ENDED:
         return ()
     latest = [max(year for year, _ in amount.values) for amount in scheme.amounts]
     old = [year for year in latest if year < today.year]
