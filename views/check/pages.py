@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask, make_response, redirect, render_template, request
+from flask import Blueprint, Flask, redirect, render_template, request
 from werkzeug.wrappers import Response
 
 from regelingen.check.answers import Answers, parse_answers
@@ -12,6 +12,7 @@ from regelingen.check.run import CheckResult, resolve_municipality, run_check
 from views.catalog import current_catalog, current_norms
 from views.check import text as check_text
 from views.formatting import today
+from views.privacy import no_store
 from views.state import link
 
 bp = Blueprint("check", __name__)
@@ -26,11 +27,11 @@ def start() -> Response:
     if step in STEPS:
         earlier, errors = _step_errors(step, answers, place_error)
         if errors and earlier.question is not None:
-            return _private(_question_page(earlier, errors, request.args.get("postcode", "")[:10]), 400)
+            return no_store(_question_page(earlier, errors, request.args.get("postcode", "")[:10]), 400)
     result = run_check(catalog, answers, current_norms(), today())
     if result.question is None:
-        return _private(redirect(link("check.result", **params(result.answers)), 303))
-    return _private(_question_page(result, {}, ""))
+        return no_store(redirect(link("check.result", **params(result.answers)), 303))
+    return no_store(_question_page(result, {}, ""))
 
 
 @bp.get("/check/uitslag")
@@ -51,7 +52,7 @@ def result() -> Response:
         restart=link("check.start", gemeente=None),
         choose_place=change_link(outcome.answers, "gemeente"),
     )
-    return _private(page)
+    return no_store(page)
 
 
 def _step_errors(step: str, answers: Answers, place_error: Phrase | None) -> tuple[CheckResult, dict[str, Phrase]]:
@@ -99,13 +100,6 @@ def change_link(answers: Answers, key: str) -> str:
     """The check again from the question that asks `key`, with every earlier answer kept."""
     kept = params(answers.without(key))
     return link("check.start", **kept) if "gemeente" in kept else link("check.start", **kept, gemeente=None)
-
-
-def _private(page: str | Response, status: int | None = None) -> Response:
-    """`page` with a header that keeps browsers and proxies from storing the answers in it."""
-    response = make_response(page) if status is None else make_response(page, status)
-    response.headers["Cache-Control"] = "no-store"
-    return response
 
 
 def init_app(app: Flask) -> None:
