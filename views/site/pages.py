@@ -186,9 +186,6 @@ def fallback_categories(response: SearchResponse | None) -> tuple[Category, ...]
 def init_app(app: Flask) -> None:
     """Register the site's pages and the helpers only its templates use."""
     listing.init_app(app)
-    # Tidy HTML: block tags leave no empty lines behind (smaller pages, same rendering).
-    app.jinja_env.trim_blocks = True
-    app.jinja_env.lstrip_blocks = True
     app.template_context_processors[bp.name].append(template_helpers)
     app.register_blueprint(bp)
 
