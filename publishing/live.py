@@ -64,8 +64,6 @@ class LivePublication:
         config = self.app.config
         if config.get("FROZEN_CATALOG") or time.monotonic() < self.next_look:
             return
-        if config["WATCH_DATA"]:
-            self._start_watching()
         with self.lock:
             if time.monotonic() < self.next_look:
                 return  # another thread looked while this one waited
@@ -77,6 +75,8 @@ class LivePublication:
                 self.serve(generation)
             self.refused = refusal(index_dir)
             self.next_look = time.monotonic() + config["RECHECK_SECONDS"]
+        if config["WATCH_DATA"]:
+            self._start_watching()  # after the first publication, so that the two never race
 
     def serve(self, generation: Path) -> Catalog:
         """Serve the catalog of `generation` from now on."""

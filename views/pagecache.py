@@ -24,6 +24,7 @@ from flask import Flask, Response, g, request
 from views.catalog import current_catalog
 from views.formatting import today
 from views.personal import personal_request
+from views.state import carries_plan
 
 CACHED_ENDPOINTS = frozenset(
     {
@@ -114,7 +115,9 @@ def init_app(app: Flask) -> None:
 
     @app.before_request
     def reuse() -> Response | None:
-        if request.method != "GET" or request.endpoint not in CACHED_ENDPOINTS or personal_request():
+        # A page that carries a coach's plan (issue 17: the plan travels through every page) holds notes, and
+        # any URL with a personal parameter (`views.personal`): never kept.
+        if request.method != "GET" or request.endpoint not in CACHED_ENDPOINTS or carries_plan() or personal_request():
             return None
         response = cache.get(_key(), _made_for())
         g.page_from_cache = response is not None

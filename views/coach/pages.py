@@ -29,16 +29,19 @@ from views.state import link, public_link
 bp = Blueprint("coach", __name__)
 
 # Editor buttons: each names the scheme it acts on; the result is a new URL, nothing else changes.
+# "Haal weg" first asks (REMOVE_ASK in the URL shows the question); only "zeker weg" takes the scheme out.
 ACTIONS = {
     "omhoog": lambda plan, scheme_id: plan.moved(scheme_id, -1),
     "omlaag": lambda plan, scheme_id: plan.moved(scheme_id, 1),
-    "weg": lambda plan, scheme_id: plan.without(scheme_id),
+    "zekerweg": lambda plan, scheme_id: plan.without(scheme_id),
 }
 SAVE = "maak"
 RETRY_AFTER_SECONDS = 30
 # The longest plan link the editor makes: with the page's address it stays well under the request line
 # gunicorn accepts (`limit_request_line` in gunicorn.conf.py), also when a form adds notes to it.
 MAX_PLAN_URL = 6000
+REMOVE = "weg"
+REMOVE_ASK = "haalweg"
 
 
 @bp.get("/<municipality>/<slug>/stappenplan")
@@ -71,13 +74,18 @@ def guide_pdf(municipality: str, slug: str) -> Response:
 def plan() -> Response:
     """The plan ("Mijn stappenplan"): the chosen schemes in order, who does what, and a form to change it."""
     asked, known, unknown = _read_plan()
+    if REMOVE in request.args:
+        return no_store(redirect(link("coach.plan", **_query(asked), haalweg=request.args[REMOVE]), 303))
     changed = _edited(asked, request.args)
     too_long = changed is not None and len(link("coach.plan", **_query(changed))) > MAX_PLAN_URL
     if changed is not None and not too_long:
         return no_store(redirect(link("coach.plan", **_query(changed)), 303))
+    removing = next((scheme for scheme in known if scheme.id == request.args.get(REMOVE_ASK)), None)
     guides = [build_guide(scheme, asked) for scheme in known]
     shared = shared_papers(guides)
     plan_url = public_link("coach.plan", **_query(asked))
+    # The QR code names the schemes only, never the goal, notes or what someone lacks: short enough to scan from paper.
+    qr_url = public_link("coach.plan", r=list(asked.schemes))
     return no_store(
         render_template(
             "coach/plan.html",
@@ -91,8 +99,10 @@ def plan() -> Response:
             also=_also(guides, shared),
             trips=trips(guides),
             plan_url=plan_url,
-            qr=qr_image(plan_url) if known else None,
+            qr=qr_image(qr_url) if known else None,
             pdf_link=link("coach.plan_pdf", **_query(asked)),
+            removing=removing,
+            keep_link=link("coach.plan", **_query(asked)),
         )
     )
 
