@@ -67,6 +67,7 @@ class Printer:
         self._jobs: queue.Queue[tuple[Job, Future[bytes]] | None] = queue.Queue()
         self._started: list[threading.Thread] = []
         self._lock = threading.Lock()
+        self.launches = 0  # browsers started so far: one per render thread while they stay connected
 
     def render(self, job: Job, timeout: float = TIMEOUT_SECONDS) -> bytes:
         """Run `job` with a browser on a render thread and return its PDF (its exception is raised here)."""
@@ -106,6 +107,7 @@ class Printer:
                             playwright.stop()  # its browser is gone: start afresh
                         playwright = browser = None
                         playwright, browser = self._launch()
+                        self.launches += 1
                     future.set_result(job(browser))
                 except BaseException as error:  # handed to the waiting page thread
                     future.set_exception(error)
