@@ -19,6 +19,7 @@ from urllib.parse import urlencode
 import yaml
 
 from bench import wrk
+from bench.floor import FLOOR_PATH
 from bench.server import ROOT, Server, gunicorn
 
 QUESTIONS = sorted((ROOT / "bench" / "data").glob("*queries*.yaml"))
@@ -26,7 +27,7 @@ OUTPUT = ROOT / "var" / "bench" / "load.json"
 # An index of its own, so that a rebuild by `make run` or a test elsewhere cannot move it mid-run.
 INDEX_DIR = ROOT / "var" / "bench" / "index"
 # The floor: the same server and middleware, a view that does nothing (added by bench/floor.py only).
-FLOOR_APP, FLOOR_PATH = "bench.floor:create_app()", "/bench/leeg"
+FLOOR_APP = "bench.floor:create_app()"
 # The same server without views/pagecache.py and without the search engine's recent answers.
 COLD = {"REGELINGEN_PAGE_CACHE": "false", "REGELINGEN_SEARCH_RECENT_SIZE": "0"}
 # Out of every 20 requests in the mix: what people on the letters day do most is search and read.
