@@ -23,9 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from bench import fts5
+from bench.floor import FLOOR_PATH, with_floor
 from bench.load import ROOT, search_paths
 from bench.load import questions as all_questions
-from bench.floor import FLOOR_PATH, with_floor
 
 OUTPUT = ROOT / "var" / "bench" / "cost.json"
 COLD = {"PAGE_CACHE": False, "SEARCH_RECENT_SIZE": 0}
@@ -87,8 +87,7 @@ def measure(rounds: int) -> dict[str, Any]:
             figures[name]["api_ratio"] = round(floor / figures[name]["api_ms"], 3)
             figures[name]["page_ratio"] = round(floor / figures[name]["page_ms"], 3)
             if name == "cold":
-                engine = app.extensions["search"]
-                figures["engine_ms"] = engine_ms_per_query(lambda text, place: engine.search(text, place), rounds)
+                figures["engine_ms"] = engine_ms_per_query(app.extensions["search"].search, rounds)
                 with app.app_context():
                     floor_index = fts5.Fts5Index.over(app.extensions["catalog"].schemes.values())
                 figures["fts5_ms"] = engine_ms_per_query(floor_index.search, rounds)
@@ -122,7 +121,9 @@ def print_table(result: dict[str, Any]) -> None:
         print(f"{label:<22}{result['cold'][key]:>10.3f}{result['warm'][key]:>10.3f}")
     for key, label in (("api_ratio", "API / trivial"), ("page_ratio", "page / trivial")):
         print(f"{label + ' (throughput)':<22}{result['cold'][key]:>10.2f}{result['warm'][key]:>10.2f}")
-    print(f"engine alone, per question (cold): {result['engine_ms']:.3f} ms; SQLite FTS5 BM25: {result['fts5_ms']:.3f} ms")
+    print(
+        f"engine alone, per question (cold): {result['engine_ms']:.3f} ms; SQLite FTS5 BM25: {result['fts5_ms']:.3f} ms"
+    )
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -21,8 +21,8 @@ from search.combine import AnyOf
 from search.index import FIELD, current_generation
 from search.lexicon import Lexicon
 from search.query import understand
-from search.scoring import Scorer, Scores, top
 from search.results import Fallback, Hit, SearchResponse
+from search.scoring import Scorer, Scores, top
 from search.vocabulary import Vocabulary
 
 MAX_LIMIT = 50
@@ -71,12 +71,15 @@ class _Generation:
 
     def scope(self, municipality: str | None, category: str | None) -> frozenset[int]:
         """The documents a search in `municipality` (with the national ones) and `category` may find."""
-        return self._kept(("scope", municipality, category), lambda: self.scorer.documents(_limits(municipality, category)))
+        return self._kept(
+            ("scope", municipality, category), lambda: self.scorer.documents(_limits(municipality, category))
+        )
 
     def offered(self, municipality: str | None) -> tuple[str, ...]:
         """The topics that have schemes for `municipality`, in display order."""
         return self._kept(
-            ("offered", municipality), lambda: tuple(name for name in all_categories() if self.scope(municipality, name))
+            ("offered", municipality),
+            lambda: tuple(name for name in all_categories() if self.scope(municipality, name)),
         )
 
     def _kept(self, key: tuple, make: Callable[[], Any]) -> Any:

@@ -133,4 +133,3 @@ def top(scores: Scores, limit: int) -> list[tuple[int, float]]:
     """The best `limit` (document, score) pairs, ties by document number as Whoosh's collector breaks them."""
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
     return ranked[:limit]
-
