@@ -11,6 +11,7 @@ the rest, And intersects and sums, AndMaybe adds the optional part), so the rank
 
 from __future__ import annotations
 
+import copy
 import threading
 from collections.abc import Callable
 
@@ -32,7 +33,7 @@ class Scorer:
         self._searcher: Searcher = index.searcher()
         self._context = self._searcher.context()
         self._lock = threading.Lock()
-        self._leaves: LRUCache[tuple[Query, frozenset[int] | None], Scores] = LRUCache(MAX_POSTINGS, getsizeof=len)
+        self._leaves: LRUCache[tuple, Scores] = LRUCache(MAX_POSTINGS, getsizeof=len)
         self.ids = {document: fields["id"] for document, fields in self._searcher.reader().iter_docs()}
 
     def matches(self, query: Query, scope: frozenset[int] | None = None) -> Scores:
@@ -45,11 +46,12 @@ class Scorer:
 
     def _leaf(self, query: Query, scope: frozenset[int] | None) -> Scores:
         """A Term, Every or Prefix read through Whoosh once (boost 1), then scaled by its boost."""
-        plain = query.with_boost(1.0) if query.boost != 1.0 else query
-        key = (plain, scope)
+        key = (type(query), getattr(query, "fieldname", None), getattr(query, "text", None), scope)
         with self._lock:
             found = self._leaves.get(key)
         if found is None:
+            plain = copy.copy(query)  # Whoosh's with_boost deep-copies: slow on every search
+            plain.boost = 1.0
             found = self._read(plain, scope)
             with self._lock:
                 self._leaves[key] = found

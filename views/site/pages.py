@@ -9,7 +9,7 @@ from werkzeug.wrappers import Response
 import search
 from regelingen.model import NATIONAL, Scheme
 from search import SearchResponse
-from views import assets, compression, formatting, labels, languages, state
+from views import assets, compression, formatting, fragments, labels, languages, state
 from views.catalog import current_catalog
 from views.labels import Category, all_categories
 from views.labels import category as category_named
@@ -156,7 +156,7 @@ def fallback_categories(response: SearchResponse | None) -> tuple[Category, ...]
 
 def init_app(app: Flask) -> None:
     """Register the site's pages with languages, template helpers and static files."""
-    for part in (languages, state, labels, listing, formatting, assets, compression):
+    for part in (languages, state, labels, listing, formatting, fragments, assets, compression):
         part.init_app(app)
     # Tidy HTML: block tags leave no empty lines behind (smaller pages, same rendering).
     app.jinja_env.trim_blocks = True
