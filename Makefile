@@ -56,13 +56,17 @@ docs: $(VENV)/.runtime
 links: $(VENV)/.runtime
 	$(FLASK) regelingen links
 
-test: $(VENV)/.dev translations lint check browser-tools bench-tools
+test: $(VENV)/.dev translations lint typecheck check browser-tools bench-tools
 	$(PY) -m pytest
 
 # Style and common mistakes (rules in pyproject.toml); `ruff format .` rewrites the files the check complains about.
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+# Static types of the app code (which files and settings: [tool.mypy] in pyproject.toml).
+typecheck: $(VENV)/.dev
+	$(VENV)/bin/mypy
 
 # Browser tests need Debian's chromium (never a downloaded browser), plus axe-core and the Nu Html
 # Checker from npm in ./node_modules. apt runs only when something is missing; npm ci only when the

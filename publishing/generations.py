@@ -129,10 +129,10 @@ def _with_last_good_versions(
     )
     if not kept:
         return replace(live, problems=problems)
-    earlier = load_catalog(staging, today, paths=kept)  # only these files are validated again
-    municipalities = dict(sorted((dict(live.municipalities) | dict(earlier.municipalities)).items()))
+    restored = load_catalog(staging, today, paths=kept)  # only these files are validated again
+    municipalities = dict(sorted((dict(live.municipalities) | dict(restored.municipalities)).items()))
     # A scheme needs its municipality, as in `load_catalog`; the order is that of the files on disk.
-    schemes = [s for s in [*live.schemes.values(), *earlier.schemes.values()] if s.municipality in municipalities]
+    schemes = [s for s in [*live.schemes.values(), *restored.schemes.values()] if s.municipality in municipalities]
     schemes.sort(key=lambda scheme: (scheme.municipality, f"{scheme.slug}.yaml"))
     return Catalog(MappingProxyType(municipalities), MappingProxyType({s.id: s for s in schemes}), problems)
 

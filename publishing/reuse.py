@@ -41,7 +41,7 @@ class ReusingCheck:
     def __init__(self, earlier: Checks | None, today: date, rules: str):
         self.today, self.rules = today, rules
         valid = earlier is not None and earlier.day == today.isoformat() and earlier.rules == rules
-        self.earlier = earlier.files if valid else MappingProxyType({})
+        self.earlier = earlier.files if valid and earlier is not None else MappingProxyType({})
         self.checked: dict[str, CheckedFile] = {}
 
     def __call__(

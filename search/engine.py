@@ -50,7 +50,7 @@ class _Generation:
     index: Index
     vocabulary: Vocabulary
     scorer: Scorer
-    recent: TTLCache | None
+    recent: TTLCache[tuple, SearchResponse] | None
     recent_lock: threading.Lock = field(default_factory=threading.Lock)
     # Per (municipality, category): the documents in scope; per municipality: the topics on offer.
     scopes: LRUCache = field(default_factory=lambda: LRUCache(SCOPES))
@@ -165,13 +165,15 @@ class SearchEngine:
                 if self._generation is None or self._generation.path != path:
                     self._generation = self._open(path)
                 self._checked_at = now
-        return self._generation  # type: ignore[return-value]
+        return self._generation
 
     def _open(self, path: Path) -> _Generation:
         index = whoosh_index.open_dir(str(path))
         with index.reader() as reader:
             vocabulary = Vocabulary.load(path, reader, self.lexicon.words)
-        recent = TTLCache(self.recent_size, RECENT_SECONDS, timer=time.monotonic) if self.recent_size else None
+        recent: TTLCache[tuple, SearchResponse] | None = (
+            TTLCache(self.recent_size, RECENT_SECONDS, timer=time.monotonic) if self.recent_size else None
+        )
         return _Generation(path, index, vocabulary, Scorer(index), recent)
 
 

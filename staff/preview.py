@@ -82,7 +82,7 @@ def preview_command(file: Path, municipality: str | None, out: Path | None) -> N
     known = current_catalog().municipalities
     folder = file.resolve().parent.name
     municipality = municipality or (folder if folder in known else None)
-    if municipality not in known:
+    if municipality is None or municipality not in known:
         what = f"onbekende gemeente '{municipality}'" if municipality else "het bestand staat niet in een gemeentemap"
         click.echo(f"fout: {what}; zeg met --gemeente voor welke gemeente het is ({', '.join(known)})", err=True)
         sys.exit(1)
@@ -95,7 +95,8 @@ def preview_command(file: Path, municipality: str | None, out: Path | None) -> N
     name = f"{scheme.municipality}-{scheme.slug}.html"
     out = out or Path(current_app.config["INDEX_DIR"]).parent / "voorbeeld" / name
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(render_page(current_app._get_current_object(), scheme), encoding="utf-8")
+    app = current_app._get_current_object()  # type: ignore[attr-defined]  # the app behind the proxy
+    out.write_text(render_page(app, scheme), encoding="utf-8")
     click.echo(f"Voorbeeld gemaakt: {out}")
     click.echo(f"Open het in uw browser: {out.resolve().as_uri()}")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask, jsonify, render_template, request
+from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from werkzeug.exceptions import HTTPException
 
@@ -33,7 +34,7 @@ def _contacts() -> list[Municipality]:
     return [chosen] if chosen else municipalities()
 
 
-def handle_http_error(error: HTTPException) -> tuple[object, int]:
+def handle_http_error(error: HTTPException) -> ResponseReturnValue:
     """Show a friendly page (or a JSON error for the API) for any HTTP error, 404 and 500 included."""
     code = error.code or 500
     if request.path.startswith("/api/"):

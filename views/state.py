@@ -53,7 +53,7 @@ def link(endpoint: str, **values: Any) -> str:
 
 def language_link(code: str) -> str:
     """This same page in language `code`, with every other parameter kept."""
-    args = {key: request.args.getlist(key) for key in request.args if key != "taal"}
+    args: dict[str, Any] = {key: request.args.getlist(key) for key in request.args if key != "taal"}
     if code != DEFAULT_LANGUAGE:
         args["taal"] = code
     if request.endpoint and request.url_rule is not None and request.endpoint != "static":

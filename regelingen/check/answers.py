@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 UNKNOWN = "onbekend"
 NO_CHILDREN = "geen"
@@ -117,12 +118,11 @@ def parse_answers(pairs: Iterable[tuple[str, str]]) -> Answers:
             bucket = values.setdefault(key, [])
             if len(bucket) < MAX_VALUES:
                 bucket.append(value.strip()[:40])
-    parsed: dict[str, object] = {}
+    parsed: dict[str, Any] = {}
     invalid: set[str] = set()
     for name, key in _FIELDS.items():
         if key in values:
-            value, ok = _PARSERS[key](values[key])
-            parsed[name] = value
+            parsed[name], ok = _PARSERS[key](values[key])
             if not ok:
                 invalid.add(key)
     postcode = _postcode(values.get("postcode", [""])[-1])

@@ -70,8 +70,8 @@ def load_norms(path: Path = NORMS_FILE) -> tuple[Norms | None, tuple[Problem, ..
         return None, (Problem(shown, error.line, f"de YAML klopt niet: {yaml_problem_in_dutch(str(error))}"),)
     data = document.data
     problems = []
-    for error in sorted(validator(NORMS_SCHEMA).iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
-        where, message = describe(error)
+    for issue in sorted(validator(NORMS_SCHEMA).iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+        where, message = describe(issue)
         problems.append(Problem(shown, document.line_of(where), message, field_name(where)))
     if problems:
         return None, tuple(problems)

@@ -93,8 +93,8 @@ def question_for(
         "jaren": lambda: _years_field(open_schemes),
         "wonen": _housing_field,
     }
-    fields = [builders[key]() for key in STEPS[step] if key not in answers.answered and is_needed(key, needs)]
-    fields = [item for item in fields if item is not None and item.options]
+    built = [builders[key]() for key in STEPS[step] if key not in answers.answered and is_needed(key, needs)]
+    fields = [item for item in built if item is not None and item.options]
     return Question(step, tuple(fields)) if fields else None
 
 
@@ -281,7 +281,7 @@ def child_label(span: Span, prefix: bool = False) -> Phrase:
     """How a children's age group reads, as an answer ("Ja, 4 tot en met 17 jaar") or in a summary."""
     if span.lo == 0 and span.hi is None:
         return phrase(N_("Ja, er wonen kinderen bij mij") if prefix else N_("Kinderen"))
-    if span.lo == 0:
+    if span.lo == 0 and span.hi is not None:
         return phrase(
             N_("Ja, jonger dan %(next)s jaar") if prefix else N_("jonger dan %(next)s jaar"), next=span.hi + 1
         )

@@ -69,7 +69,8 @@ class Plan:
     def from_query(cls, pairs: Iterable[tuple[str, str]]) -> Plan:
         """Read a plan from query parameters (`request.args.items(multi=True)`); never raises."""
         ids: list[str] = []
-        goal, has, done, fields = "", set(), set(), {}
+        goal, has, done = "", set(), set()
+        fields: dict[tuple[str, int], dict[str, str]] = {}
         for key, value in pairs:
             name, _, rest = key.partition(".")
             if key == "r":

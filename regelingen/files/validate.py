@@ -102,7 +102,8 @@ def _scheme_rules(shown_path: str, document: YamlDocument, data: dict, today: da
     def add(path: tuple, message: str, severity: str = ERROR) -> None:
         problems.append(Problem(shown_path, document.line_of(path), message, field_name(path), severity))
 
-    conditions = data.get("voorwaarden") if isinstance(data.get("voorwaarden"), dict) else {}
+    found = data.get("voorwaarden")
+    conditions: dict[str, Any] = found if isinstance(found, dict) else {}
     for low, high in (("leeftijd_min", "leeftijd_max"), ("kind_leeftijd_min", "kind_leeftijd_max")):
         if _is_int(conditions.get(low)) and _is_int(conditions.get(high)) and conditions[low] > conditions[high]:
             add(("voorwaarden", low), f"'voorwaarden.{low}' is hoger dan 'voorwaarden.{high}'")

@@ -21,7 +21,7 @@ class _DataLoader(yaml.SafeLoader):
 
     _depth = 0
 
-    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         event = self.peek_event()
         mark = event.start_mark
         if self.check_event(yaml.AliasEvent):

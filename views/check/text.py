@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -90,7 +91,7 @@ def summary(result: CheckResult, change_link: Callable[[Answers, str], str]) -> 
 def _answer(result: CheckResult, key: str) -> str:
     """One answer in words."""
     answers = result.answers
-    value = {
+    value: Any = {
         "gemeente": answers.municipality,
         "partner": answers.partner,
         "kinderen": answers.children,
@@ -112,5 +113,5 @@ def _answer(result: CheckResult, key: str) -> str:
         return ", ".join(_(RECEIVE_LABELS[item]) for item in sorted(value)) or _("Geen van deze")
     if key == "wonen":
         return str(HOUSING[value])
-    label = {"leeftijd": age_label, "inkomen": income_label, "jaren": years_label}[key](value)
-    return say(label)
+    labels: dict[str, Callable[[Any], Phrase]] = {"leeftijd": age_label, "inkomen": income_label, "jaren": years_label}
+    return say(labels[key](value))

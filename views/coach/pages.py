@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, Flask, Response, abort, make_response, redirect, render_template, request
+from werkzeug.wrappers import Response as BaseResponse
 
 from regelingen.coach.guides import Guide, build_guide
 from regelingen.coach.plan import MAX_SCHEMES, Plan
@@ -150,7 +151,7 @@ def _pdf(path: str, filename: str) -> Response:
     return _private(response)
 
 
-def _private(page: str | Response) -> Response:
+def _private(page: str | BaseResponse) -> Response:
     """`page` with headers that keep browsers and proxies from storing it."""
     response = make_response(page)
     response.headers["Cache-Control"] = "no-store"

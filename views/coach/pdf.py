@@ -11,6 +11,7 @@ import importlib.util
 import os
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flask import Flask, current_app, request
 from flask_babel import gettext as _
@@ -18,10 +19,13 @@ from markupsafe import Markup, escape
 
 from views.coach.labels import dual
 
+if TYPE_CHECKING:
+    from playwright.sync_api import PdfMargins
+
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
 TIMEOUT_MS = 20_000
 # A4 with room for the page number in the footer; the same margins as print-guide.css's @page.
-MARGIN = {"top": "14mm", "bottom": "16mm", "left": "15mm", "right": "15mm"}
+MARGIN: PdfMargins = {"top": "14mm", "bottom": "16mm", "left": "15mm", "right": "15mm"}
 # Without these Chromium calls Google's hosts in the background; we want it to call no one.
 CHROMIUM_ARGS = [
     "--disable-gpu",

@@ -18,7 +18,7 @@ def coach_view() -> bool:
     return request.args.get("weergave") == COACH_VIEW
 
 
-def plan_ids() -> list[str]:
+def plan_ids() -> tuple[str, ...]:
     """The schemes already in the plan the coach is building (carried as `r` in the results URL)."""
     return Plan.from_query(request.args.items(multi=True)).schemes
 
