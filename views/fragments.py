@@ -13,11 +13,13 @@ for that request alone. Kept only in memory, at most `MAX_FRAGMENTS` parts per w
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
+from functools import partial
+from typing import Any
 
 from cachetools import LRUCache
-from flask import Flask, current_app, request
+from flask import Flask, current_app, g, request
 from markupsafe import Markup
 
 from views.catalog import current_catalog
@@ -68,16 +70,45 @@ def shared_request() -> bool:
 
 def fragment(*parts: object, caller: Callable[[], str]) -> Markup:
     """Jinja `{% call fragment(name, ...) %}`: the body rendered once per key, language and municipality."""
-    cache: FragmentCache | None = current_app.extensions.get("fragments")
-    if cache is None or not shared_request():
+    kept = _kept()
+    if kept is None:
         return Markup(caller())
-    chosen = chosen_municipality()
-    key = (request.script_root, current_language(), chosen.slug if chosen else None, *parts)
-    return cache.get_or_render(key, (current_catalog(), today()), caller)
+    cache, prefix, made_for = kept
+    return cache.get_or_render((*prefix, *parts), made_for, caller)
+
+
+def each(name: str, items: Sequence[Any], render: Callable[..., str], *options: object) -> Markup:
+    """`render(item, *options)` for each item with an `id` (a scheme card), each rendered once: one call per list."""
+    kept = _kept()
+    if kept is None:
+        return Markup("").join(Markup(render(item, *options)) for item in items)
+    cache, prefix, made_for = kept
+    return Markup("").join(
+        cache.get_or_render((*prefix, name, item.id, *options), made_for, partial(render, item, *options))
+        for item in items
+    )
+
+
+def _kept() -> tuple[FragmentCache, tuple, tuple[object, date]] | None:
+    """The cache, this request's key prefix and what the parts are made for; None when nothing may be shared.
+
+    Worked out once per request: a page asks for it for every part.
+    """
+    cache: FragmentCache | None = current_app.extensions.get("fragments")
+    if cache is None:
+        return None
+    if "fragment_key" not in g:
+        chosen = chosen_municipality()
+        prefix = (request.script_root, current_language(), chosen.slug if chosen else None)
+        g.fragment_key = (prefix, (current_catalog(), today())) if shared_request() else None
+    if g.fragment_key is None:
+        return None
+    prefix, made_for = g.fragment_key
+    return cache, prefix, made_for
 
 
 def init_app(app: Flask) -> None:
     """Offer `fragment` to templates; `FRAGMENT_CACHE = False` renders every part on every request."""
     if app.config.setdefault("FRAGMENT_CACHE", True):
         app.extensions["fragments"] = FragmentCache()
-    app.jinja_env.globals["fragment"] = fragment
+    app.jinja_env.globals.update(fragment=fragment, each_once=each)
