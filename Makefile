@@ -99,7 +99,7 @@ clean:
 # Benchmarks. `make bench` runs them all (under 10 minutes) and rewrites docs/benchmarks.md with the machine,
 # the date and the command for every figure; each bench-* target runs one (results in var/bench/).
 # Load tests only ever send traffic to 127.0.0.1, bounded in time and in requests.
-.PHONY: bench bench-tools bench-load bench-app-scale
+.PHONY: bench bench-tools bench-load bench-app-scale bench-cost
 
 bench: $(VENV)/.dev bench-tools
 	$(PY) -m bench.report --run
@@ -109,6 +109,10 @@ bench-load: $(VENV)/.dev bench-tools
 
 bench-app-scale: $(VENV)/.dev
 	$(PY) -m bench.scale_app
+
+# CPU per request in-process, cold (every question new) and warm side by side, and the engine next to SQLite FTS5.
+bench-cost: $(VENV)/.dev
+	$(PY) -m bench.cost
 
 # wrk (Debian's package) drives the load test; installed only when missing, as root (CI) or with a hint.
 bench-tools:

@@ -2,7 +2,7 @@
 
 Usage: .venv/bin/python -m bench.cost [--rounds 5] [--profile page|api]
 No server and no network: the Flask test client on the real data, so the figure is the app's own work
-(the load test, `bench/load.py`, adds gunicorn and HTTP). Cold: the page cache and the search engine's
+(the load test, `bench/load.py`, adds gunicorn and HTTP); asked with gzip, as browsers do. Cold: the page cache and the search engine's
 recent answers are off, so each request searches and renders. Warm: both on, each question asked before.
 The engine part is timed alone too (analysis + scoring, no Flask), next to a plain BM25 on SQLite FTS5
 over the same documents (`bench/fts5.py`): the speed floor for a full-text engine.
@@ -28,6 +28,8 @@ from bench.load import ROOT, search_paths
 from bench.load import questions as all_questions
 
 OUTPUT = ROOT / "var" / "bench" / "cost.json"
+# As browsers and the load test ask: the pages are compressed, which is part of their cost.
+HEADERS = {"Accept-Encoding": "gzip"}
 COLD = {"PAGE_CACHE": False, "SEARCH_RECENT_SIZE": 0}
 WARM = {"PAGE_CACHE": True}
 
@@ -49,7 +51,7 @@ def cpu_ms_per_request(client: Any, paths: list[str], rounds: int) -> float:
     for _ in range(rounds):
         start = time.process_time()
         for path in paths:
-            response = client.get(path)
+            response = client.get(path, headers=HEADERS)
             if response.status_code != 200:
                 raise RuntimeError(f"{path}: HTTP {response.status_code}")
         samples.append(1000 * (time.process_time() - start) / len(paths))
@@ -77,7 +79,7 @@ def measure(rounds: int) -> dict[str, Any]:
             app = make_app(config, Path(scratch) / name)
             client = app.test_client()
             for path in [FLOOR_PATH, *pages, *api]:
-                client.get(path)  # warm-up: templates compiled, catalog loaded, answers kept when warm
+                client.get(path, headers=HEADERS)  # warm-up: templates compiled, catalog loaded, answers kept when warm
             floor = cpu_ms_per_request(client, [FLOOR_PATH] * 200, rounds)
             figures[name] = {
                 "floor_ms": floor,
@@ -101,12 +103,12 @@ def profile(kind: str, top: int = 30) -> None:
         client = app.test_client()
         paths = search_paths(api=kind == "api")
         for path in paths:
-            client.get(path)
+            client.get(path, headers=HEADERS)
         profiler = cProfile.Profile()
         profiler.enable()
         for _ in range(5):
             for path in paths:
-                client.get(path)
+                client.get(path, headers=HEADERS)
         profiler.disable()
     stats = pstats.Stats(profiler)
     stats.sort_stats("cumulative").print_stats(top)

@@ -20,7 +20,7 @@ from regelingen.model import NATIONAL
 from search.combine import AnyOf
 from search.index import FIELD, current_generation
 from search.lexicon import Lexicon
-from search.query import understand
+from search.query import Reader
 from search.results import Fallback, Hit, SearchResponse
 from search.scoring import Scorer, Scores, top
 from search.vocabulary import Vocabulary
@@ -49,6 +49,7 @@ class _Generation:
     path: Path
     index: Index
     vocabulary: Vocabulary
+    reader: Reader
     scorer: Scorer
     recent: TTLCache[tuple, SearchResponse] | None
     recent_lock: threading.Lock = field(default_factory=threading.Lock)
@@ -132,7 +133,7 @@ class SearchEngine:
     def _search(
         self, generation: _Generation, text: str, municipality: str | None, category: str | None, limit: int
     ) -> SearchResponse:
-        understood = understand(text, self.lexicon, generation.vocabulary, plain=not self.understands)
+        understood = generation.reader.read(text)
         user_query = understood.query or (Every() if category else None)
         hits: tuple[Hit, ...] = ()
         total = 0
@@ -174,7 +175,8 @@ class SearchEngine:
         recent: TTLCache[tuple, SearchResponse] | None = (
             TTLCache(self.recent_size, RECENT_SECONDS, timer=time.monotonic) if self.recent_size else None
         )
-        return _Generation(path, index, vocabulary, Scorer(index), recent)
+        reader = Reader(self.lexicon, vocabulary, plain=not self.understands)
+        return _Generation(path, index, vocabulary, reader, Scorer(index), recent)
 
 
 def _scored(generation: _Generation, query: Query, municipality: str | None, category: str | None) -> Scores:
