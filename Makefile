@@ -6,7 +6,7 @@ PYTHON  ?= python3
 HOST    ?= 127.0.0.1
 PORT    ?= 8000
 
-.PHONY: run test lint typecheck check index bench-search bench-scale docs links translations extract-messages update-messages browser-tools clean
+.PHONY: run test lint typecheck validate check index bench-search bench-scale docs links translations extract-messages update-messages browser-tools clean
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -34,8 +34,14 @@ extract-messages: $(VENV)/.runtime
 update-messages: extract-messages
 	$(VENV)/bin/pybabel update -i translations/messages.pot -d translations --no-wrap
 
-check: $(VENV)/.runtime
-	$(FLASK) regelingen check
+# Validate every scheme file and the bijstandsnormen: each problem as file:line: message (errors fail).
+validate: $(VENV)/.runtime
+	$(FLASK) regelingen validate
+
+# The old name of validate, kept for scripts that use it.
+check:
+	@echo "let op: 'make check' heet nu 'make validate'" >&2
+	@$(MAKE) --no-print-directory validate
 
 index: $(VENV)/.runtime
 	$(FLASK) regelingen index
@@ -56,7 +62,7 @@ docs: $(VENV)/.runtime
 links: $(VENV)/.runtime
 	$(FLASK) regelingen links
 
-test: $(VENV)/.dev translations lint typecheck check browser-tools bench-tools
+test: $(VENV)/.dev translations lint typecheck validate browser-tools bench-tools
 	$(PY) -m pytest
 
 # Style and common mistakes (rules in pyproject.toml); `ruff format .` rewrites the files the check complains about.

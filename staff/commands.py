@@ -1,4 +1,4 @@
-"""The staff commands on `flask regelingen`: new, links, docs (each one's logic lives in its own module)."""
+"""The staff commands on `flask regelingen`: validate, new, links, docs (each one's logic lives in its own module)."""
 
 from __future__ import annotations
 
@@ -10,11 +10,44 @@ import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
+from regelingen.catalog import data_files, load_catalog
+from regelingen.check.normen import NORMS_FILE, norms_problems
 from staff import fieldref
 from staff.linkcheck import check_all
 from staff.linkreport import build_report, link_uses, report_path, write_report
 from staff.newfile import NewFileError, create_scheme_file
 from views.catalog import cli, current_catalog
+
+
+@click.command("validate")
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@with_appcontext
+def validate_command(files: tuple[Path, ...]) -> None:
+    """Valideer de bestanden (of alle bestanden) en toon fouten en waarschuwingen."""
+    root = Path(current_app.config["DATA_DIR"])
+    catalog = load_catalog(root, paths=files or None)
+    problems = list(catalog.problems)
+    if not files:
+        # The bijstandsnormen are checked with everything else: a missing half year is a warning for staff.
+        norms_file = Path(current_app.config.get("NORMEN_FILE", NORMS_FILE))
+        problems += norms_problems(norms_file, current_app.config.get("TODAY") or date.today())
+    for problem in problems:
+        click.echo(str(problem))
+    errors = sum(problem.is_error for problem in problems)
+    warnings = len(problems) - errors
+    checked = len(files) if files else len(data_files(root)) + 1
+    click.echo(f"{checked} bestand(en) gecontroleerd: {errors} fout(en), {warnings} waarschuwing(en).")
+    if errors:
+        sys.exit(1)
+
+
+@click.command("check", hidden=True)
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.pass_context
+def check_command(context: click.Context, files: tuple[Path, ...]) -> None:
+    """Oude naam van 'validate' (werkt nog, voor scripts die hem gebruiken)."""
+    click.echo("let op: 'regelingen check' heet nu 'regelingen validate'; de oude naam verdwijnt later.", err=True)
+    context.invoke(validate_command, files=files)
 
 
 @click.command("new")
@@ -75,5 +108,5 @@ def docs_command(check_only: bool) -> None:
 
 def init_app(app: Flask) -> None:
     """Add the staff commands to the `flask regelingen` group."""
-    for command in (new_command, links_command, docs_command):
+    for command in (validate_command, check_command, new_command, links_command, docs_command):
         cli.add_command(command)

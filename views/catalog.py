@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
-from datetime import date
-from pathlib import Path
 
-import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
 
-from regelingen.catalog import Catalog, data_files, load_catalog
-from regelingen.check.normen import NORMS_FILE, norms_problems
+from regelingen.catalog import Catalog
+from regelingen.model import NATIONAL, Municipality
 
-cli = AppGroup("regelingen", help="Beheer van de regelingen: controleren, index bouwen.")
+cli = AppGroup("regelingen", help="Beheer van de regelingen: valideren, index bouwen.")
 
 
 def init_app(app: Flask) -> None:
@@ -38,22 +34,7 @@ def current_catalog() -> Catalog:
     return extensions["catalog"]
 
 
-@cli.command("check")
-@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def check_command(files: tuple[Path, ...]) -> None:
-    """Controleer de bestanden (of alle bestanden) en toon fouten en waarschuwingen."""
-    root = Path(current_app.config["DATA_DIR"])
-    catalog = load_catalog(root, paths=files or None)
-    problems = list(catalog.problems)
-    if not files:
-        # The bijstandsnormen are checked with everything else: a missing half year is a warning for staff.
-        norms_file = Path(current_app.config.get("NORMEN_FILE", NORMS_FILE))
-        problems += norms_problems(norms_file, current_app.config.get("TODAY") or date.today())
-    for problem in problems:
-        click.echo(str(problem))
-    errors = sum(problem.is_error for problem in problems)
-    warnings = len(problems) - errors
-    checked = len(files) if files else len(data_files(root)) + 1
-    click.echo(f"{checked} bestand(en) gecontroleerd: {errors} fout(en), {warnings} waarschuwing(en).")
-    if errors:
-        sys.exit(1)
+def municipalities() -> list[Municipality]:
+    """The municipalities we cover (not `landelijk`), by name."""
+    catalog = current_catalog()
+    return sorted((m for m in catalog.municipalities.values() if m.slug != NATIONAL), key=lambda m: m.name)

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from werkzeug.exceptions import HTTPException
 
 from regelingen.model import Municipality
-from views.site.listing import municipalities
+from views.catalog import municipalities
 from views.state import chosen_municipality
 
 FALLBACK_PAGE = (

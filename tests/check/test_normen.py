@@ -110,15 +110,15 @@ def test_missing_file_is_an_error_not_a_crash(tmp_path):
 
 
 def test_check_command_warns_about_a_missing_half_year(tmp_path):
-    """`flask regelingen check` lists the norms warning with the other problems; it is not an error."""
+    """`flask regelingen validate` lists the norms warning with the other problems; it is not an error."""
     runner = make_app(tmp_path, OLD_NORMS).test_cli_runner()
-    result = runner.invoke(args=["regelingen", "check"])
+    result = runner.invoke(args=["regelingen", "validate"])
     assert result.exit_code == 0, result.output
     assert (
         "normen-oud.yaml:1: waarschuwing: er staan geen bijstandsnormen voor de periode vanaf 2026-07-01"
         in result.output
     )
-    current = make_app(tmp_path).test_cli_runner().invoke(args=["regelingen", "check"])
+    current = make_app(tmp_path).test_cli_runner().invoke(args=["regelingen", "validate"])
     assert "bijstandsnormen" not in current.output and "0 fout(en), 0 waarschuwing(en)" in current.output
 
 
@@ -126,6 +126,6 @@ def test_check_command_fails_on_a_broken_norms_file(tmp_path):
     """A broken norms file makes the check command fail, like a broken scheme file."""
     broken = tmp_path / "normen.yaml"
     broken.write_text("perioden: []\n", encoding="utf-8")
-    result = make_app(tmp_path, broken).test_cli_runner().invoke(args=["regelingen", "check"])
+    result = make_app(tmp_path, broken).test_cli_runner().invoke(args=["regelingen", "validate"])
     assert result.exit_code == 1
     assert "normen.yaml" in result.output

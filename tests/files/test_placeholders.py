@@ -69,7 +69,7 @@ def test_check_after_new_lists_what_to_fill_in(data_dir, tmp_path):
     runner = app.test_cli_runner()
     assert runner.invoke(args=["regelingen", "new", "oss", "energietoeslag"]).exit_code == 0
     path = data_dir / "oss" / "energietoeslag.yaml"
-    result = runner.invoke(args=["regelingen", "check", str(path)])
+    result = runner.invoke(args=["regelingen", "validate", str(path)])
     assert result.exit_code == 1
     assert f"{path}:11: 'samenvatting' bevat nog de voorbeeldtekst: \"Schrijf hier in één" in result.output
     assert "4 fout(en), 0 waarschuwing(en)" in result.output

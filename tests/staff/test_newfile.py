@@ -49,10 +49,10 @@ def test_new_creates_a_file_that_passes_check_once_filled_in(runner, data_dir):
     assert result.exit_code == 0, result.output
     path = data_dir / "oss" / "energietoeslag.yaml"
     assert str(path) in result.output
-    checked = runner.invoke(args=["regelingen", "check", str(path)])
+    checked = runner.invoke(args=["regelingen", "validate", str(path)])
     assert checked.exit_code == 1 and "4 fout(en), 0 waarschuwing(en)" in checked.output, checked.output
     path.write_text(filled_in(path.read_text(encoding="utf-8")), encoding="utf-8")
-    checked = runner.invoke(args=["regelingen", "check", str(path)])
+    checked = runner.invoke(args=["regelingen", "validate", str(path)])
     assert checked.exit_code == 0, checked.output
     assert "0 fout(en), 0 waarschuwing(en)" in checked.output
     scheme = load_catalog(data_dir).schemes["oss/energietoeslag"]

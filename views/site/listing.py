@@ -34,12 +34,6 @@ def schemes_in(municipality: Municipality | None, category: str | None = None) -
     return ordered(scheme for scheme in schemes if category is None or category in scheme.categories)
 
 
-def municipalities() -> list[Municipality]:
-    """The municipalities we cover (not `landelijk`), by name."""
-    catalog = current_catalog()
-    return sorted((m for m in catalog.municipalities.values() if m.slug != NATIONAL), key=lambda m: m.name)
-
-
 def national_schemes(category: str) -> list[Scheme]:
     """The national schemes in `category`: what everyone can get, whichever municipality they live in."""
     schemes = current_catalog().schemes_for(NATIONAL, include_national=False)

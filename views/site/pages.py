@@ -10,11 +10,11 @@ import search
 from regelingen.model import NATIONAL, Scheme
 from search import SearchResponse
 from views import assets, compression, formatting, fragments, labels, languages, state
-from views.catalog import current_catalog
+from views.catalog import current_catalog, municipalities
 from views.labels import Category, all_categories
 from views.labels import category as category_named
 from views.site import listing
-from views.site.listing import by_category, municipalities, national_schemes, ordered, read_postcode, schemes_in
+from views.site.listing import by_category, national_schemes, ordered, read_postcode, schemes_in
 from views.state import chosen_municipality, link
 
 bp = Blueprint("site", __name__)
