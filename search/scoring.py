@@ -45,32 +45,51 @@ class Scorer:
         return frozenset(self.matches(query))
 
     def _leaf(self, query: Query, scope: frozenset[int] | None) -> Scores:
-        """A Term, Every or Prefix read through Whoosh once (boost 1), then scaled by its boost."""
-        key = (type(query), getattr(query, "fieldname", None), getattr(query, "text", None), scope)
-        with self._lock:
-            found = self._leaves.get(key)
+        """A Term, Every or Prefix within `scope`, scaled by its boost.
+
+        Its postings over all documents are read through Whoosh once (boost 1); the part within a scope
+        is taken from them once more, by walking the smaller of the two (a municipality's scope is small
+        even when the corpus is national).
+        """
+        term = (type(query), getattr(query, "fieldname", None), getattr(query, "text", None))
+        found = self._kept((term, scope))
         if found is None:
-            plain = copy.copy(query)  # Whoosh's with_boost deep-copies: slow on every search
-            plain.boost = 1.0
-            found = self._read(plain, scope)
-            with self._lock:
-                self._leaves[key] = found
+            everywhere = self._kept((term, None))
+            if everywhere is None:
+                plain = copy.copy(query)  # Whoosh's with_boost deep-copies: slow on every search
+                plain.boost = 1.0
+                everywhere = self._keep((term, None), self._read(plain))
+            found = everywhere if scope is None else self._keep((term, scope), _within(everywhere, scope))
         if query.boost == 1.0:
             return found
         return {document: score * query.boost for document, score in found.items()}
 
-    def _read(self, query: Query, scope: frozenset[int] | None) -> Scores:
+    def _kept(self, key: tuple) -> Scores | None:
+        with self._lock:
+            return self._leaves.get(key)
+
+    def _keep(self, key: tuple, scores: Scores) -> Scores:
+        with self._lock:
+            self._leaves[key] = scores
+        return scores
+
+    def _read(self, query: Query) -> Scores:
         """Each matching document's score as Whoosh's collector sees it, leaf segment by leaf segment."""
         found: Scores = {}
         with self._lock:
             for leaf, offset in self._searcher.leaf_searchers():
                 matcher = query.matcher(leaf, self._context)
                 while matcher.is_active():
-                    document = offset + matcher.id()
-                    if scope is None or document in scope:
-                        found[document] = matcher.score()
+                    found[offset + matcher.id()] = matcher.score()
                     matcher.next()
         return found
+
+
+def _within(scores: Scores, scope: frozenset[int]) -> Scores:
+    """The part of `scores` in `scope`."""
+    if len(scope) < len(scores):
+        return {document: scores[document] for document in scope if document in scores}
+    return {document: score for document, score in scores.items() if document in scope}
 
 
 class _Combiner:
