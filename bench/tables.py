@@ -76,9 +76,11 @@ def cost_table(data: dict[str, Any]) -> list[str]:
     cold, warm = data["cold"], data["warm"]
     lines = [
         f"The Flask test client on the shipped data, {data['questions']} real questions, median of {data['rounds']} "
-        "rounds; no server and no network, so this is the app's own work (gunicorn and HTTP add about the same "
-        "to every request: see the load test). **Cold**: page cache and recent answers off, every question "
-        "searched and its page rendered. **Warm**: every question asked before.",
+        "rounds; no server and no network, so this is the app's own work (gunicorn and HTTP add to every request, "
+        "somewhat more to the larger ones: see the load test). **Cold**: page cache and recent answers off, every "
+        "question searched and its page rendered; what is the same for every question stays kept, as on a running "
+        "site (a word's postings and reading, the scheme cards and the page frame per language and municipality). "
+        "**Warm**: every question asked before, served from the page cache.",
         "",
         "| CPU ms per request | cold | warm |",
         "| --- | ---: | ---: |",
