@@ -21,12 +21,13 @@ import views.health
 import views.pagecache
 import views.security
 import views.site.pages
+from views import assets, compression, formatting, fragments, labels, languages, state
 
 ROOT = Path(__file__).resolve().parent
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
-    """Create the app: config, the catalog, search, views and security headers."""
+    """Create the app. The order below is the table of contents, and the order in which hooks run."""
     app = Flask(__name__)
     app.config.from_mapping(
         DATA_DIR=str(ROOT / "data" / "schemes"),
@@ -36,18 +37,25 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config.from_prefixed_env("REGELINGEN")
     if test_config:
         app.config.update(test_config)
+    # The data: the served catalog (and the `flask regelingen` group), search, publishing.
     views.catalog.init_app(app)
-    staff.commands.init_app(app)
     search.init_app(app)
     publishing.init_app(app)
     views.pagecache.init_app(app)  # after publishing, before the views: see its docstring
+    # Web plumbing every page shares: languages, state in links, labels, formatting, parts rendered once,
+    # assets, compression.
+    for plumbing in (languages, state, labels, formatting, fragments, assets, compression):
+        plumbing.init_app(app)
+    # The features, a blueprint each, with the template helpers only they use.
     views.api.endpoints.init_app(app)
     views.site.pages.init_app(app)
-    views.coach.pages.init_app(app)
+    views.coach.pages.init_app(app, also_for=("site",))  # the results and scheme pages show coach parts
     views.check.pages.init_app(app)
     views.errors.init_app(app)
     views.health.init_app(app)
+    # What municipal staff use: commands, /beheer, the preview.
+    staff.commands.init_app(app)
     staff.views.init_app(app)
     staff.preview.init_app(app)
-    views.security.init_app(app)
+    views.security.init_app(app)  # last: its headers go on every response
     return app

@@ -10,6 +10,7 @@ at release sets `WATCH_DATA` off: it only follows `current` and never writes.
 
 from __future__ import annotations
 
+import hashlib
 import sys
 import threading
 import time
@@ -21,6 +22,7 @@ from flask.cli import with_appcontext
 
 from publishing.generations import load_published, publish, published_stamp, source_stamp
 from regelingen.catalog import Catalog, load_catalog
+from regelingen.check.normen import NORMS_FILE, load_norms
 from search.index import INDEX_VERSION, BuildBusy, current_generation
 from search.lexicon import LexiconError
 from views.catalog import cli, serve_catalog_from
@@ -56,6 +58,7 @@ class LivePublication:
         """Serve the catalog of `generation` from now on."""
         catalog = load_published(generation, Path(self.app.config["DATA_DIR"]))
         self.app.extensions["catalog"], self.generation = catalog, generation
+        self._read_norms()
         return catalog
 
     def first_catalog(self) -> Catalog:
@@ -67,7 +70,12 @@ class LivePublication:
                     return self.serve(generation)
                 # Nothing published yet (a command on a fresh checkout): read the files as they are.
                 self.app.extensions["catalog"] = load_catalog(Path(self.app.config["DATA_DIR"]))
+                self._read_norms()
             return self.app.extensions["catalog"]
+
+    def _read_norms(self) -> None:
+        """Read the bijstandsnormen with the publication: a new half year is served with the next one."""
+        self.app.extensions["normen"], _ = load_norms(Path(self.app.config["NORMEN_FILE"]))
 
     def _publish_if_changed(self) -> float:
         """Publish when the data folder differs from the live publication; return the seconds the look took."""
@@ -97,6 +105,7 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("RECHECK_SECONDS", RECHECK_SECONDS)
     app.config.setdefault("WATCH_SHARE", WATCH_SHARE)
     app.config.setdefault("WATCH_DATA", True)
+    app.config.setdefault("NORMEN_FILE", str(NORMS_FILE))
     live = LivePublication(app)
     app.extensions["publication"] = live
     serve_catalog_from(app, live.first_catalog)
@@ -105,8 +114,14 @@ def init_app(app: Flask) -> None:
 
 
 def _stamp_extra(app: Flask) -> list[str]:
-    """What a publication depends on besides the data files: the index format and the lexicon."""
-    return [f"index {INDEX_VERSION}", Path(app.config["LEXICON_FILE"]).read_text(encoding="utf-8")]
+    """What a publication depends on besides the data files: the index format, the lexicon and the norms."""
+    norms = Path(app.config["NORMEN_FILE"])
+    norms_hash = hashlib.sha256(norms.read_bytes()).hexdigest() if norms.is_file() else "ontbreekt"
+    return [
+        f"index {INDEX_VERSION}",
+        Path(app.config["LEXICON_FILE"]).read_text(encoding="utf-8"),
+        f"normen {norms_hash}",
+    ]
 
 
 def _publish(app: Flask, only_if_changed: bool, wait: bool) -> Path:

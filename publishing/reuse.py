@@ -10,7 +10,9 @@ rules: another publication format, index version or lexicon, a changed schema or
 
 from __future__ import annotations
 
+import ast
 import hashlib
+import importlib.util
 from collections.abc import Collection
 from datetime import date
 from pathlib import Path
@@ -23,16 +25,54 @@ from regelingen.files.problems import Problem
 from regelingen.files.schema import SCHEMA_DIR
 from regelingen.files.validate import check_text
 
+# Where validation starts: one file (`check_text`) and the checks across files (`load_catalog`).
+VALIDATION_ENTRY_POINTS = ("regelingen.files.validate", "regelingen.catalog")
+
 
 def validation_rules(extra: Collection[str]) -> str:
     """A fingerprint of what validation depends on besides a file's text: `extra`, the schemas and the code."""
     digest = hashlib.sha256()
     for item in sorted(extra):
         digest.update(f"{item}\n".encode())
-    code = sorted(Path(regelingen.__file__).parent.rglob("*.py")) + sorted(SCHEMA_DIR.glob("*.json"))
-    for path in code:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    root = Path(regelingen.__file__).parent.parent
+    for path in validation_sources() + sorted(SCHEMA_DIR.glob("*.json")):
+        name = path.relative_to(root) if path.is_relative_to(root) else path.name
+        digest.update(str(name).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
+
+
+def validation_sources() -> list[Path]:
+    """The source files of every `regelingen` module that validation runs, found by following imports."""
+    found: dict[str, Path] = {}
+    waiting = list(VALIDATION_ENTRY_POINTS)
+    while waiting:
+        name = waiting.pop()
+        if name in found or (path := _source_of(name)) is None:
+            continue
+        found[name] = path
+        parents = [name.rsplit(".", depth)[0] for depth in range(1, name.count(".") + 1)]  # their __init__ runs too
+        waiting += parents + [imported for imported in _imports(path) if imported.split(".")[0] == "regelingen"]
+    return sorted(found.values())
+
+
+def _source_of(module: str) -> Path | None:
+    """The file of `module`, or None when it is not a module (a name imported from one)."""
+    try:
+        spec = importlib.util.find_spec(module)
+    except ModuleNotFoundError:
+        return None
+    return Path(spec.origin) if spec is not None and spec.origin else None
+
+
+def _imports(path: Path) -> list[str]:
+    """The modules `path` imports absolutely, and for `from x import y` also `x.y` (y may be a module)."""
+    names = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names += [node.module, *(f"{node.module}.{alias.name}" for alias in node.names)]
+    return names
 
 
 class ReusingCheck:

@@ -5,10 +5,19 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
 
 NATIONAL = "landelijk"
+
+
+class Status(StrEnum):
+    """Where a scheme stands: the `status` field of a scheme file (the values are the ones in the file)."""
+
+    ACTIVE = "actief"
+    PAUSED = "tijdelijk gesloten"
+    ENDED = "beëindigd"
 
 
 @dataclass(frozen=True)
@@ -145,7 +154,7 @@ class Scheme:
     sources: tuple[Source, ...]
     checked_on: date
     checked_by: str
-    status: str
+    status: Status
     amounts: tuple[Amount, ...] = ()
     translated_summaries: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     prerequisites: tuple[str, ...] = ()
@@ -171,7 +180,3 @@ class Scheme:
     def is_national(self) -> bool:
         """True for schemes that apply in every municipality."""
         return self.municipality == NATIONAL
-
-    def summary_in(self, language: str) -> str:
-        """The summary in `language` when the file has one, else the Dutch one."""
-        return self.translated_summaries.get(language, self.summary)

@@ -7,8 +7,9 @@ from datetime import date
 from pathlib import Path
 
 from regelingen.catalog import load_catalog, municipality_folders
+from regelingen.codes import is_slug
 from regelingen.files.schema import SCHEME_SCHEMA, categories, load_schema, prerequisites
-from regelingen.files.validate import MUNICIPALITY_FILE, SLUG
+from regelingen.files.validate import MUNICIPALITY_FILE
 from regelingen.model import NATIONAL, Municipality
 
 # Explanations start with a capital letter; commented-out optional fields start with `# veld:` or `# - `,
@@ -165,7 +166,7 @@ def create_scheme_file(root: Path, municipality: str, slug: str, today: date) ->
         raise NewFileError(
             f"de map '{municipality}' heeft geen geldig {MUNICIPALITY_FILE}; los dat eerst op (zie 'regelingen check')"
         )
-    if not SLUG.match(slug):
+    if not is_slug(slug):
         raise NewFileError(
             f"de naam '{slug}' mag alleen kleine letters, cijfers en '-' bevatten, zoals 'energietoeslag'"
         )

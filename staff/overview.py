@@ -10,11 +10,10 @@ from pathlib import Path
 from regelingen.catalog import Catalog
 from regelingen.files.problems import Problem
 from regelingen.files.validate import STALE_AFTER
-from regelingen.model import NATIONAL
+from regelingen.model import NATIONAL, Status
 from staff.linkreport import LinkReport
 
 ENDS_SOON = timedelta(days=60)
-ENDED = "beëindigd"
 COLUMNS = (
     "Regeling",
     "Bestand",
@@ -124,7 +123,7 @@ def _reasons(checked_on: date, valid_until: date | None, status: str, today: dat
     reasons = []
     if today - checked_on > STALE_AFTER:
         reasons.append("meer dan 12 maanden niet gecontroleerd")
-    if valid_until and status != ENDED:
+    if valid_until and status != Status.ENDED:
         if valid_until < today:
             reasons.append("geldig_tot is voorbij")
         elif valid_until - today <= ENDS_SOON:

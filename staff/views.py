@@ -11,6 +11,7 @@ from staff.linkreport import LinkReport, read_report, report_path
 from staff.overview import COLUMNS, MunicipalityOverview, build_overview
 from views.catalog import current_catalog
 from views.formatting import today
+from views.privacy import no_store
 
 bp = Blueprint("beheer", __name__, url_prefix="/beheer")
 
@@ -47,8 +48,7 @@ def overview_csv(municipality: str) -> Response:
 def keep_out_of_search_engines(response: Response) -> Response:
     """Search engines must not list these pages; the overview changes with every edit, so never cache it."""
     response.headers["X-Robots-Tag"] = "noindex, nofollow"
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    return no_store(response)
 
 
 def _groups(links: LinkReport | None) -> list[MunicipalityOverview]:

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from app import create_app
+from testapp import make_app
 
 TEST_DATA = Path(__file__).parent / "data"
 
@@ -14,7 +13,7 @@ TEST_DATA = Path(__file__).parent / "data"
 @pytest.fixture
 def app(tmp_path):
     """The app on the fixture schemes in tests/data/schemes, with its index in a temp dir."""
-    return create_app({"TESTING": True, "DATA_DIR": str(TEST_DATA / "schemes"), "INDEX_DIR": str(tmp_path / "index")})
+    return make_app(tmp_path)
 
 
 @pytest.fixture

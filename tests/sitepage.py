@@ -11,8 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from flask import Flask
 from flask.testing import FlaskClient
-
-from app import create_app
+from testapp import make_app as build_app
 
 SITE_DATA = Path(__file__).parent / "data" / "site" / "schemes"
 # "Today" is fixed so the fixtures stay what the tests expect: the site's 2026 figure is current and its
@@ -23,9 +22,7 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 
 def make_app(tmp_path: Path, data_dir: Path = SITE_DATA, **config: Any) -> Flask:
     """The app on fixture schemes (the site's unless `data_dir` says), its index in a temp dir, on a fixed date."""
-    return create_app(
-        {"TESTING": True, "DATA_DIR": str(data_dir), "INDEX_DIR": str(tmp_path / "index"), "TODAY": TODAY, **config}
-    )
+    return build_app(tmp_path, data_dir, **({"TODAY": TODAY} | config))
 
 
 def get_page(client: FlaskClient, url: str, status: int = 200, cache: str | None = None) -> Page:

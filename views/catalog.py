@@ -8,6 +8,7 @@ from flask import Flask, current_app
 from flask.cli import AppGroup
 
 from regelingen.catalog import Catalog
+from regelingen.check.normen import Norms
 from regelingen.model import NATIONAL, Municipality
 
 cli = AppGroup("regelingen", help="Beheer van de regelingen: valideren, index bouwen.")
@@ -32,6 +33,12 @@ def current_catalog() -> Catalog:
     if "catalog" not in extensions:
         extensions["catalog"] = extensions["first_catalog"]()
     return extensions["catalog"]
+
+
+def current_norms() -> Norms | None:
+    """The bijstandsnormen read with the served publication (None when the file is missing or broken)."""
+    current_catalog()  # the first catalog brings its norms
+    return current_app.extensions.get("normen")
 
 
 def municipalities() -> list[Municipality]:

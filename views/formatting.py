@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -10,6 +9,7 @@ from flask import Flask, current_app
 from flask_babel import format_currency, format_date, format_decimal, get_locale
 from markupsafe import Markup
 
+from regelingen.codes import tel_target as tel_href
 from regelingen.model import Amount, Limit, Scheme
 from views.languages import LANGUAGES, current_language
 
@@ -71,11 +71,6 @@ def shown_limit(limit: Limit) -> dict[str, str | int | bool | None]:
         "year": limit.year,
         "is_old": limit.year < today().year,
     }
-
-
-def tel_href(phone: str) -> str:
-    """A `tel:` link target for a Dutch phone number as written in the data (`14 0412`, `0800-8115`)."""
-    return "tel:" + re.sub(r"\D", "", phone)
 
 
 def lang_attrs(code: str) -> Markup:

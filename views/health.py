@@ -6,6 +6,7 @@ from flask import Blueprint, Flask, Response
 
 import search
 from views.catalog import current_catalog
+from views.privacy import NO_STORE
 
 bp = Blueprint("health", __name__)
 
@@ -23,7 +24,7 @@ def healthz() -> Response:
 
 
 def _plain(text: str, status: int) -> Response:
-    return Response(text, status=status, mimetype="text/plain", headers={"Cache-Control": "no-store"})
+    return Response(text, status=status, mimetype="text/plain", headers={"Cache-Control": NO_STORE})
 
 
 def init_app(app: Flask) -> None:

@@ -38,11 +38,6 @@ def current_language() -> str:
     return code if code in LANGUAGES else DEFAULT_LANGUAGE
 
 
-def current_direction() -> str:
-    """`rtl` for right-to-left interface languages, else `ltr`."""
-    return LANGUAGES[current_language()].direction
-
-
 def init_app(app: Flask) -> None:
     """Set up Flask-Babel with the `?taal=` selector and the catalogs in `translations/`."""
     Babel(

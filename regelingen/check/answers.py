@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from regelingen.codes import is_slug, read_postcode
+
 UNKNOWN = "onbekend"
 NO_CHILDREN = "geen"
 NOTHING_RECEIVED = "geen"
@@ -24,8 +26,6 @@ MAX_VALUES = 12
 
 _SPAN = re.compile(r"^(\d{1,7})-(\d{1,7})?$")
 _AGE = re.compile(r"^(\d{1,3})-(\d{1,3}|aow)?$")
-_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-_POSTCODE = re.compile(r"^\s*([1-9]\d{3})\s*([a-zA-Z]{2})?\s*$")
 
 
 @dataclass(frozen=True)
@@ -125,7 +125,7 @@ def parse_answers(pairs: Iterable[tuple[str, str]]) -> Answers:
             parsed[name], ok = _PARSERS[key](values[key])
             if not ok:
                 invalid.add(key)
-    postcode = _postcode(values.get("postcode", [""])[-1])
+    postcode = read_postcode(values.get("postcode", [""])[-1])
     if values.get("postcode", [""])[-1] and postcode is None:
         invalid.add("postcode")
     return Answers(**parsed, postcode=postcode, answered=frozenset(values), invalid=frozenset(invalid))
@@ -140,7 +140,7 @@ def _municipality(values: list[str]) -> tuple[str | None, bool]:
     value = _last(values)
     if value in ("", UNKNOWN, "anders"):
         return None, True
-    return (value, True) if _SLUG.match(value) else (None, False)
+    return (value, True) if is_slug(value) else (None, False)
 
 
 def _yes_no(values: list[str]) -> tuple[bool | None, bool]:
@@ -228,11 +228,6 @@ def age_from_token(token: str) -> Age | None:
         return None
     below_pension = hi is not None and hi < PENSION_AGE_FLOOR
     return Age(lo, hi, False if below_pension else None)
-
-
-def _postcode(value: str) -> str | None:
-    match = _POSTCODE.match(value)
-    return match[1] if match else None
 
 
 def _tokens(answers: Answers, key: str) -> list[str]:

@@ -13,12 +13,11 @@ from regelingen.check.income import amount_check, household_norm, percent_check
 from regelingen.check.normen import Norms
 from regelingen.check.reasons import BORDER, MET, N_, UNCHECKED, UNKNOWN, UNMET, Reason, reason
 from regelingen.check.unchecked import unchecked_conditions, wealth_reason
-from regelingen.model import Conditions, Contact, Scheme
+from regelingen.model import Conditions, Contact, Scheme, Status
 
 PAST = "past"
 KIJK = "kijk"
 NIET_NU = "niet_nu"
-OUTCOMES = (PAST, KIJK, NIET_NU)
 NOTHING_CHECKED = N_("Deze check kan de voorwaarden van deze regeling niet controleren. Kijk samen of ze bij u passen.")
 
 
@@ -57,7 +56,7 @@ def assess(scheme: Scheme, answers: Answers, norms: Norms | None, today: date) -
         reasons.append(_housing_check(conditions.housing, answers))
     if conditions.students_excluded:
         reasons.append(_student_check(answers.receives))
-    if scheme.status != "actief":
+    if scheme.status != Status.ACTIVE:
         reasons.append(reason(BORDER, N_("De regeling is nu tijdelijk gesloten. Vraag wanneer u weer kunt aanvragen.")))
     if not reasons:
         reasons.append(reason(UNKNOWN, NOTHING_CHECKED))

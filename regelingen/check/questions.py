@@ -67,11 +67,6 @@ class Question:
     fields: tuple[Field, ...]
 
 
-def step_of(key: str) -> str:
-    """The step that asks the answer `key`."""
-    return next(step for step, keys in STEPS.items() if key in keys)
-
-
 def question_for(
     step: str,
     answers: Answers,

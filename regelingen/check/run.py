@@ -11,7 +11,7 @@ from regelingen.check.eligibility import KIJK, NIET_NU, PAST, Assessment, assess
 from regelingen.check.normen import Norms
 from regelingen.check.questions import STEPS, Question, may_ask, question_for
 from regelingen.check.reasons import N_, Phrase, phrase
-from regelingen.model import NATIONAL, Municipality, Scheme
+from regelingen.model import NATIONAL, Municipality, Scheme, Status
 
 
 @dataclass(frozen=True)
@@ -67,12 +67,11 @@ def run_check(catalog: Catalog, answers: Answers, norms: Norms | None, today: da
 
 def schemes_in_scope(catalog: Catalog, municipality: Municipality | None, today: date) -> list[Scheme]:
     """The municipality's schemes and the national ones that can be applied for now; local ones first."""
-    slug = municipality.slug if municipality else None
+    candidates = catalog.schemes_for(municipality.slug if municipality else NATIONAL)
     schemes = [
         scheme
-        for scheme in catalog.schemes.values()
-        if (scheme.is_national or scheme.municipality == slug)
-        and scheme.status != "beëindigd"
+        for scheme in candidates
+        if scheme.status != Status.ENDED
         and (scheme.valid_until is None or scheme.valid_until >= today)
         and (scheme.valid_from is None or scheme.valid_from <= today)
     ]

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from regelingen.coach.guides import Guide, GuideStep, paper_key
+from regelingen.codes import tel_target
 from regelingen.model import Scheme
 
 # Kinds of paper, found by words in how each file words it; one paper may be of several kinds.
@@ -99,7 +100,7 @@ def trips(guides: Sequence[Guide]) -> list[Trip]:
     for guide in guides:
         contact = guide.scheme.contact
         if contact.phone:
-            key = _digits(contact.phone)
+            key = tel_target(contact.phone)
             places.setdefault(key, {}).setdefault(guide.scheme.id, [])
             labels.setdefault(key, (contact.name, contact.phone))
         for step in (step for step in guide.steps if step.assignable):
@@ -119,13 +120,9 @@ def _step_places(scheme: Scheme, step: GuideStep) -> list[tuple[str, tuple[str, 
     found = []
     phone = PHONE.search(where)
     if phone:
-        found.append((_digits(phone.group(1)), (where, phone.group(1))))
+        found.append((tel_target(phone.group(1)), (where, phone.group(1))))
     elif scheme.contact.phone and any(word in f"{where.casefold()} " for word in CALL_OR_DESK):
-        found.append((_digits(scheme.contact.phone), (scheme.contact.name, scheme.contact.phone)))
+        found.append((tel_target(scheme.contact.phone), (scheme.contact.name, scheme.contact.phone)))
     if ADDRESS.search(where):
         found.append((paper_key(where), (where, None)))
     return found
-
-
-def _digits(phone: str) -> str:
-    return "tel:" + re.sub(r"\D", "", phone)

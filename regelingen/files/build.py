@@ -6,7 +6,7 @@ from datetime import date
 from types import MappingProxyType
 from typing import Any
 
-from regelingen.model import Amount, Conditions, Contact, Helper, Limit, Municipality, Scheme, Source, Step
+from regelingen.model import Amount, Conditions, Contact, Helper, Limit, Municipality, Scheme, Source, Status, Step
 
 
 def build_municipality(slug: str, data: dict[str, Any]) -> Municipality:
@@ -60,7 +60,7 @@ def build_scheme(municipality: str, slug: str, data: dict[str, Any]) -> Scheme:
         sources=_sources(data["bronnen"]),
         checked_on=date.fromisoformat(data["gecontroleerd_op"]),
         checked_by=data["gecontroleerd_door"],
-        status=data["status"],
+        status=Status(data["status"]),
         notice=data.get("melding"),
         valid_from=_optional_date(data.get("geldig_vanaf")),
         valid_until=_optional_date(data.get("geldig_tot")),

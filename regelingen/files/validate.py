@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from regelingen.codes import is_slug
 from regelingen.files.messages import describe, field_name
 from regelingen.files.placeholders import placeholder_problems
 from regelingen.files.problems import ERROR, WARNING, Problem
@@ -16,7 +16,6 @@ from regelingen.files.yamlfile import YamlDocument, YamlSyntaxError, parse_yaml,
 from regelingen.model import NATIONAL
 
 MUNICIPALITY_FILE = "_gemeente.yaml"
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 STALE_AFTER = timedelta(days=365)
 
 
@@ -59,7 +58,7 @@ def _name_problems(shown_path: str, filename: str) -> list[Problem]:
     stem, suffix = Path(filename).stem, Path(filename).suffix
     if suffix != ".yaml":
         problems.append(Problem(shown_path, 1, f"de bestandsnaam moet eindigen op .yaml (nu: '{suffix}')"))
-    elif filename != MUNICIPALITY_FILE and not SLUG.match(stem):
+    elif filename != MUNICIPALITY_FILE and not is_slug(stem):
         problems.append(
             Problem(shown_path, 1, f"de bestandsnaam '{stem}' mag alleen kleine letters, cijfers en '-' bevatten")
         )

@@ -7,8 +7,7 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 from schemathesis.config import SchemathesisConfig
-
-from app import create_app
+from testapp import make_app
 
 OPERATIONS = ["/search", "/schemes/{municipality}/{slug}", "/municipalities", "/openapi.json"]
 # Schemathesis's WSGI client asks for gzip but does not unpack it; the API answers plain JSON without it.
@@ -22,7 +21,7 @@ NO_SOURCE_CONSTANTS = SchemathesisConfig.from_dict({"analysis": {"constants": {"
 @pytest.fixture(scope="module")
 def api_schema(tmp_path_factory):
     """The API's own OpenAPI document, loaded from the app (shipped data, index in a temp dir) over WSGI."""
-    app = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path_factory.mktemp("index"))})
+    app = make_app(tmp_path_factory.mktemp("app"), None)
     return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app, config=NO_SOURCE_CONSTANTS)
 
 

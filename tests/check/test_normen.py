@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 
 import pytest
-from checkhelp import NORMS, OLD_NORMS, TODAY, make_app, norms
+from checkhelp import NORMS, OLD_NORMS, SCHEMES, TODAY, make_app, norms
+from sitepage import make_app as make_page_app
 
 from regelingen.check.normen import NORMS_FILE, currency_problems, half_year_start, load_norms, norms_problems
+from views.catalog import current_norms
 
 
 def test_norm_for_picks_the_period_in_force():
@@ -129,3 +132,20 @@ def test_check_command_fails_on_a_broken_norms_file(tmp_path):
     result = make_app(tmp_path, broken).test_cli_runner().invoke(args=["regelingen", "validate"])
     assert result.exit_code == 1
     assert "normen.yaml" in result.output
+
+
+def test_new_norms_are_served_with_the_next_publication(tmp_path):
+    """Norms for a new half year go live like a changed scheme file: published again, without a restart.
+
+    RECHECK_SECONDS=0 and WATCH_SHARE=1.0: every request looks for a change (no pause after a slow look)."""
+    norms_file = tmp_path / "normen.yaml"
+    shutil.copy(OLD_NORMS, norms_file)
+    app = make_page_app(tmp_path, SCHEMES, NORMEN_FILE=str(norms_file), RECHECK_SECONDS=0, WATCH_SHARE=1.0)
+    client = app.test_client()
+    assert client.get("/check").status_code == 200
+    with app.test_request_context():
+        assert current_norms().norm_for("alleenstaand", date(2026, 7, 1)) == 1300
+    shutil.copy(NORMS, norms_file)
+    assert client.get("/check").status_code == 200
+    with app.test_request_context():
+        assert current_norms().norm_for("alleenstaand", date(2026, 7, 1)) == 1400

@@ -7,20 +7,14 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from coachapp import CARE, COACH_DATA, EXTRA, TAX
+from coachapp import CARE, EXTRA, TAX
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sitepage import Page, get_page, make_app, path, query, words
+from sitepage import Page, get_page, path, query, words
 
 ROOT = Path(__file__).resolve().parents[2]
 PLAN = f"/plan?r={TAX}&r={EXTRA}&r={CARE}"
 TAX_TITLE = "Kwijtschelding gemeentelijke belastingen"
-
-
-@pytest.fixture
-def app(tmp_path):
-    """The app on the coach fixture schemes, on a fixed day."""
-    return make_app(tmp_path, COACH_DATA)
 
 
 def texts(page: Page, tag: str, **attrs: str) -> list[str]:

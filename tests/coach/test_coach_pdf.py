@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from coachapp import CARE, COACH_DATA, EXTRA, TAX
-from sitepage import make_app
 
 from regelingen.catalog import load_catalog
 from regelingen.coach.guides import build_guide
@@ -33,12 +32,6 @@ def tools():
         if _in_ci():
             pytest.fail(message)
         pytest.skip(message)
-
-
-@pytest.fixture
-def app(tmp_path):
-    """The app on the coach fixture schemes."""
-    return make_app(tmp_path, COACH_DATA)
 
 
 def pdf_pages(data: bytes, folder: Path) -> list[str]:

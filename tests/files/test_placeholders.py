@@ -8,8 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from testapp import make_app
 
-from app import create_app
 from regelingen import load_catalog
 from regelingen.files.placeholders import placeholder_problems
 from regelingen.files.yamlfile import parse_yaml
@@ -65,7 +65,7 @@ def test_a_file_with_placeholders_stays_off_the_site(data_dir):
 
 def test_check_after_new_lists_what_to_fill_in(data_dir, tmp_path):
     """`new` then `check`: every placeholder as file:line: message, and a failing exit code."""
-    app = create_app({"TESTING": True, "DATA_DIR": str(data_dir), "INDEX_DIR": str(tmp_path / "index")})
+    app = make_app(tmp_path, data_dir)
     runner = app.test_cli_runner()
     assert runner.invoke(args=["regelingen", "new", "oss", "energietoeslag"]).exit_code == 0
     path = data_dir / "oss" / "energietoeslag.yaml"

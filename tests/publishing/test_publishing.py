@@ -8,10 +8,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from testapp import make_app
 
-from app import create_app
+import regelingen
 from publishing import load_published, publish
 from publishing.live import pause_after
+from publishing.reuse import validation_sources
 from regelingen.catalog import Catalog, load_catalog
 from regelingen.files.schema import SCHEMA_DIR
 from regelingen.files.validate import check_text
@@ -83,7 +85,7 @@ def test_the_running_app_picks_up_a_change_without_restart(data, tmp_path):
     """The next request after a data change serves the new text, and search finds it."""
     # Look before every request: no minimum interval, and no spacing out of looks for their cost.
     config = {"RECHECK_SECONDS": 0, "WATCH_SHARE": 1}
-    app = create_app({"TESTING": True, "DATA_DIR": str(data), "INDEX_DIR": str(tmp_path / "index")} | config)
+    app = make_app(tmp_path, data, **config)
     client = app.test_client()
     before = client.get("/api/v1/schemes/oss/bijzondere-bijstand").get_json()["titel"]
     _edit(data / SCHEME, f"titel: {before}", "titel: Bijzondere bijstand vernieuwd")
@@ -143,7 +145,7 @@ def test_a_broken_municipality_file_keeps_the_municipality_and_its_schemes(data,
 def test_creating_the_app_reads_no_data_and_the_first_request_publishes(data, tmp_path):
     """A worker starts without loading the data folder; its first request publishes and serves the catalog."""
     index = tmp_path / "index"
-    app = create_app({"TESTING": True, "DATA_DIR": str(data), "INDEX_DIR": str(index)})
+    app = make_app(tmp_path, data, INDEX_DIR=str(index))
     assert "catalog" not in app.extensions and current_generation(index) is None
     assert app.test_client().get("/api/v1/schemes/oss/bijzondere-bijstand").status_code == 200
     assert current_generation(index) is not None
@@ -153,8 +155,7 @@ def test_a_node_that_does_not_watch_the_data_only_follows_new_publications(data,
     """With WATCH_DATA off a worker never publishes; a publication made elsewhere still reaches it."""
     index = tmp_path / "index"
     first = publish(data, index)
-    config = {"DATA_DIR": str(data), "INDEX_DIR": str(index), "WATCH_DATA": False, "RECHECK_SECONDS": 0}
-    client = create_app({"TESTING": True} | config).test_client()
+    client = make_app(tmp_path, data, INDEX_DIR=str(index), WATCH_DATA=False, RECHECK_SECONDS=0).test_client()
     title = client.get("/api/v1/schemes/oss/bijzondere-bijstand").get_json()["titel"]
     _edit(data / SCHEME, f"titel: {title}", "titel: Nieuwe titel")
     assert client.get("/api/v1/schemes/oss/bijzondere-bijstand").get_json()["titel"] == title
@@ -325,3 +326,23 @@ def test_a_copied_data_folder_reuses_the_checks_under_its_own_name(data, tmp_pat
     assert checked == []
     stale = [problem.path for problem in catalog.problems if "meer dan 12 maanden" in problem.message]
     assert stale == [str(copy / SCHEME)]
+
+
+def test_the_rules_follow_every_module_that_validation_runs():
+    """The fingerprint follows imports into subpackages (files/, codes.py, model.py, the __init__s), not the check or coach."""
+    root = Path(regelingen.__file__).parent.parent
+    names = {path.relative_to(root).as_posix() for path in validation_sources()}
+    assert {
+        "regelingen/__init__.py",
+        "regelingen/catalog.py",
+        "regelingen/codes.py",
+        "regelingen/model.py",
+        "regelingen/files/__init__.py",
+        "regelingen/files/validate.py",
+        "regelingen/files/yamlfile.py",
+        "regelingen/files/messages.py",
+        "regelingen/files/placeholders.py",
+        "regelingen/files/schema.py",
+        "regelingen/files/build.py",
+    } <= names
+    assert not [name for name in names if name.startswith(("regelingen/check/", "regelingen/coach/"))]

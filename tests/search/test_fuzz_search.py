@@ -9,8 +9,8 @@ from urllib.parse import quote_from_bytes, urlencode
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from testapp import make_app
 
-from app import create_app
 from regelingen.files.schema import categories
 from search.query import MAX_CHARACTERS, clean
 
@@ -58,7 +58,7 @@ SURROGATE_BYTES = st.text(st.characters(categories=["Cs", "Lu", "Nd"]), min_size
 @pytest.fixture(scope="module")
 def fuzz_app(tmp_path_factory):
     """The app on the shipped data (only general properties are checked), its index in a temp dir."""
-    app = create_app({"TESTING": True, "INDEX_DIR": str(tmp_path_factory.mktemp("index"))})
+    app = make_app(tmp_path_factory.mktemp("app"), None)
     app.test_client().get("/api/v1/search?q=huur")  # open the searcher before timing anything
     return app
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from flask import Response
+from testapp import make_app
 
 import search.engine
-from app import create_app
 from regelingen.catalog import load_catalog
 from search.engine import SearchEngine
 from search.index import build_index
@@ -33,6 +33,12 @@ def counting_searches(monkeypatch) -> list[str]:
 
     monkeypatch.setattr(SearchEngine, "_search", counted)
     return calls
+
+
+@pytest.fixture
+def app(tmp_path):
+    """The app on the shared fixture schemes (tests/data/schemes), where the searches below find huurtoeslag."""
+    return make_app(tmp_path)
 
 
 def test_the_same_search_page_twice_is_searched_and_rendered_once(client, app, monkeypatch):
@@ -97,9 +103,7 @@ def test_a_new_publication_replaces_every_kept_page(tmp_path):
         for source in (FIXTURES / folder).glob("*.yaml"):
             (data / folder / source.name).write_bytes(source.read_bytes())
     look_every_request = {"RECHECK_SECONDS": 0, "WATCH_SHARE": 1}  # see publishing/live.py
-    app = create_app(
-        {"TESTING": True, "DATA_DIR": str(data), "INDEX_DIR": str(tmp_path / "index")} | look_every_request
-    )
+    app = make_app(tmp_path, data, **look_every_request)
     client = app.test_client()
     page = "/landelijk/huurtoeslag"
     assert "Huurtoeslag" in client.get(page).get_data(as_text=True)
@@ -127,9 +131,7 @@ def test_a_kept_page_is_forgotten_after_its_time():
 
 
 def test_the_page_cache_can_be_switched_off(tmp_path, monkeypatch):
-    app = create_app(
-        {"TESTING": True, "DATA_DIR": str(FIXTURES), "INDEX_DIR": str(tmp_path / "index"), "PAGE_CACHE": False}
-    )
+    app = make_app(tmp_path, FIXTURES, PAGE_CACHE=False)
     calls = counting_searches(monkeypatch)
     client = app.test_client()
     client.get(SEARCH)

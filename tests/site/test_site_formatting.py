@@ -5,16 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sitepage import make_app
 
 from regelingen.model import Amount, Limit
 from views.formatting import lang_attrs, long_date, money, shown_amount, shown_limit, tel_href
-
-
-@pytest.fixture
-def app(tmp_path):
-    """The app on the site's fixture schemes; "today" is 21 November 2026."""
-    return make_app(tmp_path)
 
 
 def plain(text: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sitepage import Page, get_page, make_app, path, query, words
+from sitepage import Page, get_page, path, query, words
 
 PAGES = [
     "/",
@@ -22,12 +22,6 @@ PAGES = [
     "/categorie/zorg?gemeente=oss",
     "/over",
 ]
-
-
-@pytest.fixture
-def app(tmp_path):
-    """The app on the site's own fixture schemes."""
-    return make_app(tmp_path)
 
 
 @pytest.mark.parametrize("url", PAGES)

@@ -7,7 +7,7 @@ import logging
 from urllib.parse import urlsplit
 
 import pytest
-from sitepage import Page, make_app
+from sitepage import Page
 
 PAGES = [
     "/",
@@ -24,12 +24,6 @@ PAGES = [
     "/over",
     "/bestaat-niet",
 ]
-
-
-@pytest.fixture
-def app(tmp_path):
-    """The app on the site's fixture schemes."""
-    return make_app(tmp_path)
 
 
 @pytest.mark.parametrize("url", PAGES)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from sitepage import Page, make_app
+from sitepage import Page
 
 BUDGET = 100_000
 GZIP = {"Accept-Encoding": "gzip"}
@@ -19,12 +19,6 @@ PAGES = [
     "/over",
     "/bestaat-niet",
 ]
-
-
-@pytest.fixture
-def app(tmp_path):
-    """The app on the site's fixture schemes."""
-    return make_app(tmp_path)
 
 
 def resources(page: Page) -> set[str]:

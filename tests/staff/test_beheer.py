@@ -10,8 +10,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from testapp import make_app
 
-from app import create_app
 from staff.linkreport import report_path
 from staff.overview import COLUMNS
 
@@ -64,7 +64,7 @@ class _Tables(HTMLParser):
 
 
 def _app(data: Path, tmp_path: Path):
-    return create_app({"TESTING": True, "DATA_DIR": str(data), "INDEX_DIR": str(tmp_path / "index"), "TODAY": TODAY})
+    return make_app(tmp_path, data, TODAY=TODAY)
 
 
 @pytest.fixture(scope="module")

@@ -12,8 +12,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from testapp import make_app
 
-from app import create_app
 from staff.linkcheck import USER_AGENT, HostThrottle, _reason_text, check_all, check_url
 
 LINKS = Path(__file__).parents[1] / "data" / "links"
@@ -203,7 +203,7 @@ def _data_with_port(tmp_path: Path, port: int) -> Path:
 def test_links_command_lists_broken_links_per_municipality_and_saves_them(server, tmp_path):
     """The command prints file, field, address and problem; exits 1; /beheer shows the same saved result."""
     data = _data_with_port(tmp_path, server.server_address[1])
-    app = create_app({"TESTING": True, "DATA_DIR": str(data), "INDEX_DIR": str(tmp_path / "var" / "index")})
+    app = make_app(tmp_path, data, INDEX_DIR=str(tmp_path / "var" / "index"))
     result = app.test_cli_runner().invoke(
         args=["regelingen", "links", "--timeout", str(SHORT_TIMEOUT), "--interval", "0", "--workers", "4"]
     )
@@ -236,7 +236,7 @@ def test_links_command_exits_zero_when_every_link_works(server, tmp_path):
     for broken in ("/weg", "/fout", "/kring", "/traag"):
         text = text.replace(broken + "\n", "/ok\n")
     scheme.write_text(text, encoding="utf-8")
-    app = create_app({"TESTING": True, "DATA_DIR": str(data), "INDEX_DIR": str(tmp_path / "var" / "index")})
+    app = make_app(tmp_path, data, INDEX_DIR=str(tmp_path / "var" / "index"))
     result = app.test_cli_runner().invoke(args=["regelingen", "links", "--timeout", "1", "--interval", "0"])
     assert result.exit_code == 0, result.output
     assert "0 kapot" in result.output

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from testapp import make_app
 
-from app import create_app
 from regelingen import load_catalog
 from regelingen.files.schema import SCHEME_SCHEMA
 from staff import fieldref
@@ -39,7 +39,7 @@ def data_dir(tmp_path) -> Path:
 @pytest.fixture
 def runner(data_dir, tmp_path):
     """A CLI runner for an app on the writable data folder."""
-    app = create_app({"TESTING": True, "DATA_DIR": str(data_dir), "INDEX_DIR": str(tmp_path / "index")})
+    app = make_app(tmp_path, data_dir)
     return app.test_cli_runner()
 
 

@@ -8,8 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from testapp import make_app
 
-from app import create_app
 from staff.preview import SPRITE_USE
 
 GOOD = Path(__file__).parents[1] / "data" / "validation" / "good"
@@ -23,7 +23,7 @@ def app(tmp_path):
 
 
 def _app(index: Path, today: date):
-    return create_app({"TESTING": True, "DATA_DIR": str(GOOD), "INDEX_DIR": str(index), "TODAY": today})
+    return make_app(index.parent, GOOD, INDEX_DIR=str(index), TODAY=today)
 
 
 def _preview(app, *args: object):

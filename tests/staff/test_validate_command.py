@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app import create_app
+from testapp import make_app
 
 BROKEN = Path(__file__).parents[1] / "data" / "validation" / "broken" / "oss"
 
 
 def _runner(tmp_path):
     data = Path(__file__).parents[1] / "data" / "validation" / "good"
-    app = create_app({"TESTING": True, "DATA_DIR": str(data), "INDEX_DIR": str(tmp_path / "index")})
+    app = make_app(tmp_path, data)
     return app.test_cli_runner()
 
 

@@ -13,6 +13,7 @@ from regelingen.model import NATIONAL, Municipality, Scheme
 from search.results import Hit
 from views.api.openapi import openapi_document
 from views.catalog import current_catalog
+from views.privacy import NO_STORE
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -51,7 +52,7 @@ def search_schemes() -> Response:
                 "contact": fallback.contact and asdict(fallback.contact),
             },
         },
-        cache="no-store",
+        cache=NO_STORE,
     )
 
 

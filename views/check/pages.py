@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from flask import Blueprint, Flask, current_app, make_response, redirect, render_template, request
+from flask import Blueprint, Flask, redirect, render_template, request
 from werkzeug.wrappers import Response
 
 from regelingen.check.answers import Answers, parse_answers
-from regelingen.check.normen import NORMS_FILE, Norms, load_norms
 from regelingen.check.questions import STEPS, Question
 from regelingen.check.reasons import Phrase
 from regelingen.check.run import CheckResult, resolve_municipality, run_check
 from regelingen.coach.plan import MAX_SCHEMES
-from views.catalog import current_catalog
+from views.catalog import current_catalog, current_norms
 from views.check import text as check_text
 from views.formatting import today
+from views.privacy import no_store
 from views.state import link
 
 bp = Blueprint("check", __name__)
@@ -30,11 +28,11 @@ def start() -> Response:
     if step in STEPS:
         earlier, errors = _step_errors(step, answers, place_error)
         if errors and earlier.question is not None:
-            return _private(_question_page(earlier, errors, request.args.get("postcode", "")[:10]), 400)
+            return no_store(_question_page(earlier, errors, request.args.get("postcode", "")[:10]), 400)
     result = run_check(catalog, answers, current_norms(), today())
     if result.question is None:
-        return _private(redirect(link("check.result", **params(result.answers)), 303))
-    return _private(_question_page(result, {}, ""))
+        return no_store(redirect(link("check.result", **params(result.answers)), 303))
+    return no_store(_question_page(result, {}, ""))
 
 
 @bp.get("/check/uitslag")
@@ -55,7 +53,7 @@ def result() -> Response:
         restart=link("check.start", gemeente=None),
         choose_place=change_link(outcome.answers, "gemeente"),
     )
-    return _private(page)
+    return no_store(page)
 
 
 def _step_errors(step: str, answers: Answers, place_error: Phrase | None) -> tuple[CheckResult, dict[str, Phrase]]:
@@ -105,21 +103,7 @@ def change_link(answers: Answers, key: str) -> str:
     return link("check.start", **kept) if "gemeente" in kept else link("check.start", **kept, gemeente=None)
 
 
-def current_norms() -> Norms | None:
-    """The bijstandsnormen loaded at start-up (None when the file is missing or broken)."""
-    return current_app.extensions.get("normen")
-
-
-def _private(page: str | Response, status: int | None = None) -> Response:
-    """`page` with a header that keeps browsers and proxies from storing the answers in it."""
-    response = make_response(page) if status is None else make_response(page, status)
-    response.headers["Cache-Control"] = "no-store"
-    return response
-
-
 def init_app(app: Flask) -> None:
-    """Load the norms, register the check pages and the `say` filter."""
-    app.config.setdefault("NORMEN_FILE", str(NORMS_FILE))
-    app.extensions["normen"], _ = load_norms(Path(app.config["NORMEN_FILE"]))
+    """Register the check pages and the `say` filter."""
     app.jinja_env.filters["say"] = check_text.say
     app.register_blueprint(bp)

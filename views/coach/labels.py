@@ -159,19 +159,22 @@ def _render(text: LazyString | Callable[..., str], args: tuple[Any, ...], values
 
 
 def init_app(app: Flask) -> None:
-    """Offer the sheet texts and `dual()` to templates."""
+    """Offer the `short_url` filter to templates (filters are app-wide in Jinja)."""
     app.jinja_env.filters["short_url"] = short_url
-    app.jinja_env.globals.update(
-        dual=dual,
-        sheet=SHEET,
-        plan_who=WHO,
-        in_place=IN_PLACE,
-        paper_kinds=PAPER_KINDS,
-        decision_weeks=decision_weeks,
-        done_steps=done_steps,
-        steps_numbered=steps_numbered,
-        route_phone=route_phone,
-        route_helper=route_helper,
-        printed_on=printed_on,
-        checked_on=checked_on,
-    )
+
+
+# The sheet texts and `dual()` for coach templates (see views/coach/pages.py: template_helpers).
+TEMPLATE_HELPERS: dict[str, Any] = dict(
+    dual=dual,
+    sheet=SHEET,
+    plan_who=WHO,
+    in_place=IN_PLACE,
+    paper_kinds=PAPER_KINDS,
+    decision_weeks=decision_weeks,
+    done_steps=done_steps,
+    steps_numbered=steps_numbered,
+    route_phone=route_phone,
+    route_helper=route_helper,
+    printed_on=printed_on,
+    checked_on=checked_on,
+)

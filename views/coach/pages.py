@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, Flask, Response, abort, make_response, redirect, render_template, request
-from werkzeug.wrappers import Response as BaseResponse
 
 from regelingen.coach.guides import Guide, build_guide
 from regelingen.coach.plan import MAX_SCHEMES, Plan
@@ -21,6 +20,7 @@ from views.coach import pdf as coach_pdf
 from views.coach import results as coach_results
 from views.coach.pdf import PdfUnavailable, print_page
 from views.coach.qr import qr_image
+from views.privacy import no_store
 from views.state import link
 
 bp = Blueprint("coach", __name__)
@@ -40,7 +40,7 @@ def guide(municipality: str, slug: str) -> Response:
     scheme, plan = _single(municipality, slug)
     page_url = link("site.scheme", municipality=scheme.municipality, slug=scheme.slug, _external=True)
     settings = _query(plan, with_schemes=False)
-    return _private(
+    return no_store(
         render_template(
             "coach/guide.html",
             guide=build_guide(scheme, plan),
@@ -66,11 +66,11 @@ def plan() -> Response:
     asked, known, unknown = _read_plan()
     changed = _edited(asked, request.args)
     if changed is not None:
-        return _private(redirect(link("coach.plan", **_query(changed)), 303))
+        return no_store(redirect(link("coach.plan", **_query(changed)), 303))
     guides = [build_guide(scheme, asked) for scheme in known]
     shared = shared_papers(guides)
     plan_url = link("coach.plan", **_query(asked), _external=True)
-    return _private(
+    return no_store(
         render_template(
             "coach/plan.html",
             plan=asked,
@@ -144,22 +144,24 @@ def _pdf(path: str, filename: str) -> Response:
         pdf = print_page(path)
     except PdfUnavailable:
         page = render_template("coach/pdf_missing.html", back=path)
-        return _private(make_response(page, 503))
+        return no_store(make_response(page, 503))
     response = make_response(pdf)
     response.mimetype = "application/pdf"
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return _private(response)
+    return no_store(response)
 
 
-def _private(page: str | BaseResponse) -> Response:
-    """`page` with headers that keep browsers and proxies from storing it."""
-    response = make_response(page)
-    response.headers["Cache-Control"] = "no-store"
-    return response
+TEMPLATE_HELPERS = {**coach_labels.TEMPLATE_HELPERS, **coach_results.TEMPLATE_HELPERS, **coach_pdf.TEMPLATE_HELPERS}
 
 
-def init_app(app: Flask) -> None:
-    """Register the coach pages and their template helpers."""
-    for part in (coach_labels, coach_pdf, coach_results):
-        part.init_app(app)
+def template_helpers() -> dict[str, Any]:
+    """What coach templates use besides the app-wide link, asset, language and formatting helpers."""
+    return TEMPLATE_HELPERS
+
+
+def init_app(app: Flask, also_for: tuple[str, ...] = ()) -> None:
+    """Register the coach pages; their template helpers serve them and the blueprints named in `also_for`."""
+    coach_labels.init_app(app)
+    for name in (bp.name, *also_for):
+        app.template_context_processors[name].append(template_helpers)
     app.register_blueprint(bp)

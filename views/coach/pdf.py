@@ -11,9 +11,9 @@ import importlib.util
 import os
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from flask import Flask, current_app, request
+from flask import current_app, request
 from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
@@ -120,6 +120,5 @@ def print_page(path: str) -> bytes:
         raise PdfUnavailable(str(error)) from error
 
 
-def init_app(app: Flask) -> None:
-    """Offer `pdf_available()` to templates, so pages link to a PDF only when one can be made."""
-    app.jinja_env.globals["pdf_available"] = pdf_available
+# Pages link to a PDF only when one can be made (see views/coach/pages.py: template_helpers).
+TEMPLATE_HELPERS: dict[str, Any] = {"pdf_available": pdf_available}

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Flask, request
+from typing import Any
+
+from flask import request
 from flask_babel import gettext as _
 
 from regelingen.coach.plan import Plan
@@ -61,8 +63,7 @@ def _structured(conditions: Conditions) -> list[str]:
     return found
 
 
-def init_app(app: Flask) -> None:
-    """Offer the coach view helpers to templates."""
-    app.jinja_env.globals.update(
-        coach_view=coach_view, plan_ids=plan_ids, plan_fields=plan_fields, key_conditions=key_conditions
-    )
+# The coach view of the search results (see views/coach/pages.py: template_helpers).
+TEMPLATE_HELPERS: dict[str, Any] = dict(
+    coach_view=coach_view, plan_ids=plan_ids, plan_fields=plan_fields, key_conditions=key_conditions
+)

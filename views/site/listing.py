@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 
 from flask import Flask
 
-from regelingen.model import NATIONAL, Municipality, Scheme
+from regelingen.model import NATIONAL, Municipality, Scheme, Status
 from views.catalog import current_catalog
 from views.labels import Category, all_categories
-
-POSTCODE = re.compile(r"^\s*([1-9][0-9]{3})\s*([a-zA-Z]{2})?\s*$")
-ENDED = "beëindigd"
 
 
 def ordered(schemes: Iterable[Scheme]) -> list[Scheme]:
     """The municipality's own schemes first, then national ones, by title; ended schemes last."""
-    return sorted(schemes, key=lambda scheme: (scheme.status == ENDED, scheme.is_national, scheme.title.casefold()))
+    return sorted(
+        schemes, key=lambda scheme: (scheme.status == Status.ENDED, scheme.is_national, scheme.title.casefold())
+    )
 
 
 def by_category(schemes: Iterable[Scheme]) -> list[tuple[Category, list[Scheme]]]:
@@ -38,12 +36,6 @@ def national_schemes(category: str) -> list[Scheme]:
     """The national schemes in `category`: what everyone can get, whichever municipality they live in."""
     schemes = current_catalog().schemes_for(NATIONAL, include_national=False)
     return ordered(scheme for scheme in schemes if category in scheme.categories)
-
-
-def read_postcode(text: str) -> str | None:
-    """The 4 digits of a postcode typed as `5341`, `5341AB` or `5341 ab`; None when it is not one."""
-    match = POSTCODE.match(text)
-    return match.group(1) if match else None
 
 
 def postcode_map(places: Iterable[Municipality]) -> str:

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, Flask, abort, redirect, render_template, request
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
 import search
+from regelingen.codes import read_postcode
 from regelingen.model import NATIONAL, Scheme
 from search import SearchResponse
-from views import assets, compression, formatting, fragments, labels, languages, state
 from views.catalog import current_catalog, municipalities
 from views.labels import Category, all_categories
 from views.labels import category as category_named
 from views.site import listing
-from views.site.listing import by_category, national_schemes, ordered, read_postcode, schemes_in
+from views.site.listing import by_category, national_schemes, ordered, schemes_in
 from views.state import chosen_municipality, link
 
 bp = Blueprint("site", __name__)
@@ -155,11 +157,15 @@ def fallback_categories(response: SearchResponse | None) -> tuple[Category, ...]
 
 
 def init_app(app: Flask) -> None:
-    """Register the site's pages with languages, template helpers and static files."""
-    for part in (languages, state, labels, listing, formatting, fragments, assets, compression):
-        part.init_app(app)
+    """Register the site's pages and the helpers only its templates use."""
+    listing.init_app(app)
     # Tidy HTML: block tags leave no empty lines behind (smaller pages, same rendering).
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
-    app.jinja_env.globals.update(closest_schemes=closest_schemes, fallback_categories=fallback_categories)
+    app.template_context_processors[bp.name].append(template_helpers)
     app.register_blueprint(bp)
+
+
+def template_helpers() -> dict[str, Any]:
+    """The no-match helpers of the results page, for the site's templates only."""
+    return {"closest_schemes": closest_schemes, "fallback_categories": fallback_categories}
