@@ -84,6 +84,7 @@ browser-tools: node_modules/.installed
 	[ -x /usr/bin/chromium ] || missing="$(BROWSER_DEBS)"; \
 	command -v java >/dev/null || missing="$$missing openjdk-17-jre-headless"; \
 	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
+	command -v zbarimg >/dev/null || missing="$$missing zbar-tools"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
@@ -105,7 +106,7 @@ clean:
 # Benchmarks. `make bench` runs them all (under 10 minutes) and rewrites docs/benchmarks.md with the machine,
 # the date and the command for every figure; each bench-* target runs one (results in var/bench/).
 # Load tests only ever send traffic to 127.0.0.1, bounded in time and in requests.
-.PHONY: bench bench-tools bench-load bench-app-scale bench-cost
+.PHONY: bench bench-tools bench-load bench-app-scale bench-cost bench-coach-pdf
 
 bench: $(VENV)/.dev bench-tools
 	$(PY) -m bench.report --run
@@ -119,6 +120,10 @@ bench-app-scale: $(VENV)/.dev
 # CPU per request in-process, cold (every question new) and warm side by side, and the engine next to SQLite FTS5.
 bench-cost: $(VENV)/.dev
 	$(PY) -m bench.cost
+
+# Coach PDFs (Chromium): seconds and page count of a guide, a three-scheme plan (nl, en) and the longest guide.
+bench-coach-pdf: $(VENV)/.runtime
+	$(PY) bench/coach_pdf.py
 
 # wrk (Debian's package) drives the load test; installed only when missing, as root (CI) or with a hint.
 bench-tools:

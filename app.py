@@ -42,8 +42,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     search.init_app(app)
     publishing.init_app(app)
     views.pagecache.init_app(app)  # after publishing, before the views: see its docstring
-    # Web plumbing every page shares: languages, state in links, labels, formatting, parts rendered once,
-    # assets, compression.
+    # Web plumbing every page shares: tidy HTML (block tags leave no empty lines behind), languages,
+    # state in links, labels, formatting, parts rendered once, assets, compression.
+    app.jinja_env.trim_blocks = app.jinja_env.lstrip_blocks = True
     for plumbing in (languages, state, labels, formatting, fragments, assets, compression):
         plumbing.init_app(app)
     # The features, a blueprint each, with the template helpers only they use.

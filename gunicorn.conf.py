@@ -18,3 +18,9 @@ loglevel = "warning"
 # data), so preloading would share little more than the imported code, and every worker must open its
 # own index files after the fork anyway.
 preload_app = False
+
+
+def when_ready(server) -> None:
+    """Say where the site is once it listens (the log level hides gunicorn's own start-up lines)."""
+    where = ", ".join(str(listener) for listener in server.LISTENERS)
+    print(f"Regelingenwijzer draait op {where} (stoppen: Ctrl+C)", flush=True)

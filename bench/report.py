@@ -58,7 +58,10 @@ BENCHES = (
         "National scale of one worker: start-up, memory, index build, latency",
         "bench-app-scale",
         "app_scale.json",
-        time_limit=280,
+        time_limit=220,
+    ),
+    Bench(
+        "coach_pdf", "Coach PDFs: time and pages of a guide and a three-scheme plan", "bench-coach-pdf", time_limit=60
     ),
 )
 

@@ -63,6 +63,7 @@ class Limit:
     couple: float | None
     year: int
     per: str | None = None
+    single_parent_as_couple: bool = False
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ class Conditions:
     child_age_max: int | None = None
     housing: str | None = None
     students_excluded: bool = False
+    students_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,7 @@ class Step:
     bring: tuple[str, ...] = ()
     needs: tuple[str, ...] = ()
     alternative: str | None = None
+    link: str | None = None
 
 
 @dataclass(frozen=True)

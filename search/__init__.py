@@ -8,12 +8,13 @@ from pathlib import Path
 from flask import Flask, current_app
 
 from regelingen.model import NATIONAL
+from search.crisis import CRISIS_FILE, Crisis, load_crisis
 from search.engine import RECENT_SIZE, SearchEngine
 from search.lexicon import LEXICON_FILE, load_lexicon
 from search.results import Fallback, Hit, SearchResponse
 from views.catalog import current_catalog
 
-__all__ = ["Fallback", "Hit", "SearchResponse", "init_app", "search"]
+__all__ = ["Crisis", "Fallback", "Hit", "SearchResponse", "crisis_in", "init_app", "search"]
 
 
 def init_app(app: Flask) -> None:
@@ -22,6 +23,13 @@ def init_app(app: Flask) -> None:
     lexicon = load_lexicon(Path(app.config["LEXICON_FILE"]))
     recent_size = app.config.setdefault("SEARCH_RECENT_SIZE", RECENT_SIZE)
     app.extensions["search"] = SearchEngine(Path(app.config["INDEX_DIR"]), lexicon, recent_size=recent_size)
+    app.config.setdefault("CRISIS_FILE", str(CRISIS_FILE))
+    app.extensions["crisis"] = load_crisis(Path(app.config["CRISIS_FILE"]))
+
+
+def crisis_in(query: str) -> tuple[Crisis, ...]:
+    """The kinds of crisis the question is about (danger, no bed tonight, no food today), most urgent first."""
+    return current_app.extensions["crisis"].found_in(query)
 
 
 def search(query: str, municipality: str | None = None, category: str | None = None, limit: int = 10) -> SearchResponse:

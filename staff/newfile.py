@@ -62,15 +62,18 @@ voorwaarden:
   # vanaf_aow_leeftijd: false
   # Inkomensgrens als percentage van de bijstandsnorm, of als bedrag met het jaar waarin het geldt.
   # inkomensgrens_procent: 120
-  # inkomensgrens_bedrag: {{per: maand, alleenstaand: 1500, samen: 2100, jaar: {year}}}
+  # Geldt het bedrag bij 'samen' ook voor een alleenstaande ouder? Zet dan ouder_als_samen: true.
+  # inkomensgrens_bedrag: {{per: maand, alleenstaand: 1500, samen: 2100, ouder_als_samen: false, jaar: {year}}}
   # minimaal_jaren_laag_inkomen: 3
-  # vermogensgrens: {{alleenstaand: 7500, samen: 15000, jaar: {year}}}
+  # vermogensgrens: {{alleenstaand: 7500, samen: 15000, ouder_als_samen: true, jaar: {year}}}
   # kinderen_nodig: true
   # kind_leeftijd_min: 4
   # kind_leeftijd_max: 17
   # Bij 'woonsituatie' kiest u huur (alleen voor huurders) of koop (alleen voor eigenaren).
   # woonsituatie: huur
   # student_uitgesloten: true
+  # Zet 'alleen_studenten' op true als alleen wie studiefinanciering of WTOS krijgt de regeling kan krijgen.
+  # alleen_studenten: true
 # Optioneel: wat iemand al moet hebben voordat hij kan aanvragen. Kies uit: {prerequisites}.
 # nodig_vooraf: [digid]
 # Hoe iemand de regeling aanvraagt.
@@ -92,6 +95,8 @@ aanvragen:
       # meenemen: [uw identiteitsbewijs]
       # nodig: [digid]
       # anders: Heeft u geen DigiD? Bel dan en vraag een formulier op papier.
+      # Noemt de stap een formulier of een pagina? Zet het adres erbij.
+      # link: https://www.voorbeeld.nl/formulier
 # Optioneel: papieren en gegevens die u nodig heeft (een checklist).
 # meenemen:
 #   - Uw identiteitsbewijs

@@ -10,7 +10,7 @@ from pathlib import Path
 from regelingen.catalog import Catalog
 from regelingen.files.problems import Problem
 from regelingen.files.validate import STALE_AFTER
-from regelingen.model import NATIONAL, Status
+from regelingen.model import NATIONAL, Scheme, Status
 from staff.linkreport import LinkReport
 
 ENDS_SOON = timedelta(days=60)
@@ -89,7 +89,7 @@ def build_overview(catalog: Catalog, today: date, links: LinkReport | None = Non
         file = catalog.files[scheme_id]
         published.add(file)
         errors, warnings = _messages(by_file[file])
-        reasons = _reasons(scheme.checked_on, scheme.valid_until, scheme.status, today)
+        reasons = _reasons(scheme.checked_on, scheme.valid_until, scheme.status, today) + _stale_amounts(scheme, today)
         reasons = _error_reason(errors) + reasons + (("links werken niet",) if broken_by_file[file] else ())
         rows[scheme.municipality].append(
             OverviewRow(
@@ -129,6 +129,15 @@ def _reasons(checked_on: date, valid_until: date | None, status: str, today: dat
         elif valid_until - today <= ENDS_SOON:
             reasons.append("geldig_tot is binnen 60 dagen")
     return tuple(reasons)
+
+
+def _stale_amounts(scheme: Scheme, today: date) -> tuple[str, ...]:
+    """Why the amounts need work: some have no figure for this year (the site then shows an older one)."""
+    if scheme.status == Status.ENDED:
+        return ()
+    latest = [max(year for year, _ in amount.values) for amount in scheme.amounts]
+    old = [year for year in latest if year < today.year]
+    return (f"bedragen zonder cijfer voor {today.year} (nieuwste uit {max(old)})",) if old else ()
 
 
 def _error_reason(errors: tuple[str, ...]) -> tuple[str, ...]:

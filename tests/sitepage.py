@@ -46,6 +46,24 @@ class Element:
     text: str = ""
     children: list[Element] = field(default_factory=list)
 
+    def all(self, tag: str, **attrs: str) -> list[Element]:
+        """Elements inside this one (at any depth) that match, as `Page.all` does for the whole page."""
+        found = []
+        for child in self.children:
+            found += [child] if matches(child, tag, attrs) else []
+            found += child.all(tag, **attrs)
+        return found
+
+
+def matches(element: Element, tag: str, attrs: dict[str, str]) -> bool:
+    """True when `element` has `tag` and the given attribute values (`class_` matches one class)."""
+    if element.tag != tag:
+        return False
+    wanted_class = attrs.get("class_")
+    if wanted_class and wanted_class not in element.attrs.get("class", "").split():
+        return False
+    return all(element.attrs.get(name) == value for name, value in attrs.items() if name != "class_")
+
 
 class Page(HTMLParser):
     """A parsed page: every element in document order, with its inherited language and its text."""
@@ -79,16 +97,7 @@ class Page(HTMLParser):
 
     def all(self, tag: str, **attrs: str) -> list[Element]:
         """Elements with `tag` whose attributes contain the given values (`class_` matches one class)."""
-        found = []
-        for element in self.elements:
-            if element.tag != tag:
-                continue
-            wanted_class = attrs.get("class_")
-            if wanted_class and wanted_class not in element.attrs.get("class", "").split():
-                continue
-            if all(element.attrs.get(name) == value for name, value in attrs.items() if name != "class_"):
-                found.append(element)
-        return found
+        return [element for element in self.elements if matches(element, tag, attrs)]
 
     def one(self, tag: str, **attrs: str) -> Element:
         """The single element that matches; fails when there are none or several."""

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask import Flask, current_app
-from flask_babel import format_currency, format_date, format_decimal, get_locale
+from flask_babel import format_currency, format_date, format_decimal, get_locale, gettext
 from markupsafe import Markup
 
 from regelingen.codes import tel_target as tel_href
@@ -70,6 +70,7 @@ def shown_limit(limit: Limit) -> dict[str, str | int | bool | None]:
         "per": limit.per,
         "year": limit.year,
         "is_old": limit.year < today().year,
+        "single_parent_as_couple": limit.single_parent_as_couple,
     }
 
 
@@ -89,6 +90,13 @@ def lang_attrs(code: str) -> Markup:
 def content_attrs() -> Markup:
     """Attributes for scheme texts, which stay Dutch whatever the interface language."""
     return lang_attrs(CONTENT_LANGUAGE)
+
+
+def dutch_only(code: str = CONTENT_LANGUAGE) -> Markup:
+    """A plain-words label "(only in Dutch)" for text in Dutch on a page in another language (empty on Dutch pages)."""
+    if code != CONTENT_LANGUAGE or current_language() == CONTENT_LANGUAGE:
+        return Markup("")
+    return Markup(' <span class="dutch-only">{}</span>').format(gettext("(alleen in het Nederlands)"))
 
 
 def summary_of(scheme: Scheme) -> tuple[str, str]:
@@ -113,5 +121,6 @@ def init_app(app: Flask) -> None:
         today=today,
         lang_attrs=lang_attrs,
         content_attrs=content_attrs,
+        dutch_only=dutch_only,
         summary_of=summary_of,
     )

@@ -22,6 +22,7 @@ from flask import Flask, Response, g, request
 
 from views.catalog import current_catalog
 from views.formatting import today
+from views.state import carries_plan
 
 CACHED_ENDPOINTS = frozenset(
     {
@@ -112,7 +113,8 @@ def init_app(app: Flask) -> None:
 
     @app.before_request
     def reuse() -> Response | None:
-        if request.method != "GET" or request.endpoint not in CACHED_ENDPOINTS:
+        # A page that carries a coach's plan (issue 17: the plan travels through every page) holds notes: never kept.
+        if request.method != "GET" or request.endpoint not in CACHED_ENDPOINTS or carries_plan():
             return None
         response = cache.get(_key(), _made_for())
         g.page_from_cache = response is not None

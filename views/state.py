@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask, g, request, url_for
+from flask import Flask, Response, g, request, url_for
 from markupsafe import Markup
 
+from regelingen.coach.plan import Plan
 from regelingen.model import NATIONAL, Municipality
 from views.catalog import current_catalog
 from views.languages import DEFAULT_LANGUAGE, LANGUAGES, current_language
 
 # Endpoints whose path names the municipality: there the path, not `?gemeente=`, carries the choice.
 PATH_ENDPOINTS = ("site.municipality", "site.scheme")
+# The coach pages build their plan links themselves (an editor button changes the plan on purpose).
+COACH_PREFIX = "coach."
 
 
 def chosen_municipality() -> Municipality | None:
@@ -33,9 +36,38 @@ def unknown_municipality() -> str | None:
     return slug[:60] if slug and slug not in current_catalog().municipalities else None
 
 
+def carried_plan() -> list[tuple[str, str]]:
+    """The coach's plan in this request's URL, as query pairs (empty when there is none)."""
+    if "carried_plan" not in g:
+        g.carried_plan = Plan.from_query(request.args.items(multi=True)).to_query() if "r" in request.args else []
+    return g.carried_plan
+
+
+def carries_plan() -> bool:
+    """True when this request's URL holds a coach's plan: then the page holds it too, and is never stored."""
+    return bool(carried_plan())
+
+
+def _with_plan(endpoint: str, values: dict[str, Any]) -> dict[str, Any]:
+    """`values` plus the plan of this request, so a plan travels through every page; a link to the plan adds to it."""
+    plan = carried_plan()
+    from_coach = (request.endpoint or "").startswith(COACH_PREFIX)
+    if not plan or endpoint == "static" or (from_coach and endpoint.startswith(COACH_PREFIX)):
+        return values
+    carried: dict[str, list[str]] = {}
+    for key, value in plan:
+        carried.setdefault(key, []).append(value)
+    if endpoint == "coach.plan" and "r" in values:
+        added = values["r"] if isinstance(values["r"], list) else [values["r"]]
+        values["r"] = list(dict.fromkeys([*carried["r"], *added]))
+    for key, listed in carried.items():
+        values.setdefault(key, listed)
+    return values
+
+
 def state_values(endpoint: str, values: dict[str, Any]) -> dict[str, Any]:
-    """`values` plus `taal` and `gemeente` where the link needs them to keep the visitor's choices."""
-    values = dict(values)
+    """`values` plus `taal`, `gemeente` and the plan where the link needs them to keep the visitor's choices."""
+    values = _with_plan(endpoint, dict(values))
     language = current_language()
     if language != DEFAULT_LANGUAGE:
         values.setdefault("taal", language)
@@ -61,9 +93,9 @@ def language_link(code: str) -> str:
     return url_for("site.home", **args)
 
 
-def state_fields(*, keep_municipality: bool = True) -> Markup:
-    """Hidden inputs that carry the language (and the municipality) through a GET form."""
-    fields = []
+def state_fields(*, keep_municipality: bool = True, keep_plan: bool = True) -> Markup:
+    """Hidden inputs that carry the language (and the municipality, and the coach's plan) through a GET form."""
+    fields = list(carried_plan()) if keep_plan else []
     language = current_language()
     if language != DEFAULT_LANGUAGE:
         fields.append(("taal", language))
@@ -76,7 +108,14 @@ def state_fields(*, keep_municipality: bool = True) -> Markup:
 
 
 def init_app(app: Flask) -> None:
-    """Offer the helpers to every template."""
+    """Offer the helpers to every template; a page that carries a plan tells browsers and proxies not to keep it."""
+
+    @app.after_request
+    def private_when_planning(response: Response) -> Response:
+        if request.endpoint != "static" and carries_plan():
+            response.headers["Cache-Control"] = "no-store"
+        return response
+
     app.jinja_env.globals.update(
         link=link,
         language_link=language_link,

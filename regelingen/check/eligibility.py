@@ -54,8 +54,8 @@ def assess(scheme: Scheme, answers: Answers, norms: Norms | None, today: date) -
         reasons.append(_children_check(conditions, answers.children))
     if conditions.housing:
         reasons.append(_housing_check(conditions.housing, answers))
-    if conditions.students_excluded:
-        reasons.append(_student_check(answers.receives))
+    if conditions.students_excluded or conditions.students_only:
+        reasons.append(_student_check(answers.receives, conditions.students_only))
     if scheme.status != Status.ACTIVE:
         reasons.append(reason(BORDER, N_("De regeling is nu tijdelijk gesloten. Vraag wanneer u weer kunt aanvragen.")))
     if not reasons:
@@ -227,11 +227,25 @@ def _housing_check(required: str, answers: Answers) -> Reason:
     return reason(UNKNOWN, text, needs)
 
 
-def _student_check(receives: frozenset[str] | None) -> Reason:
+# Per kind of student condition (only for students: True): the text when we do not know, when someone gets
+# studiefinanciering, and when not.
+_STUDENT_TEXTS = {
+    False: (
+        N_("De regeling is niet voor studenten. Dat weten we niet van u."),
+        N_("De regeling is niet voor studenten met studiefinanciering."),
+        N_("U krijgt geen studiefinanciering."),
+    ),
+    True: (
+        N_("De regeling is voor wie studiefinanciering of een tegemoetkoming van DUO krijgt. Dat weten we niet van u."),
+        N_("U krijgt studiefinanciering of een tegemoetkoming van DUO."),
+        N_("De regeling is alleen voor wie studiefinanciering of een tegemoetkoming van DUO krijgt."),
+    ),
+}
+
+
+def _student_check(receives: frozenset[str] | None, only_students: bool) -> Reason:
+    unknown, getting, not_getting = _STUDENT_TEXTS[only_students]
     if receives is None:
-        return reason(
-            UNKNOWN, N_("De regeling is niet voor studenten. Dat weten we niet van u."), {"studiefinanciering"}
-        )
-    if "studiefinanciering" in receives:
-        return reason(UNMET, N_("De regeling is niet voor studenten met studiefinanciering."))
-    return reason(MET, N_("U krijgt geen studiefinanciering."))
+        return reason(UNKNOWN, unknown, {"studiefinanciering"})
+    gets = "studiefinanciering" in receives
+    return reason(MET if gets == only_students else UNMET, getting if gets else not_getting)

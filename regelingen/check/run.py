@@ -10,8 +10,13 @@ from regelingen.check.answers import Answers
 from regelingen.check.eligibility import KIJK, NIET_NU, PAST, Assessment, assess
 from regelingen.check.normen import Norms
 from regelingen.check.questions import STEPS, Question, may_ask, question_for
-from regelingen.check.reasons import N_, Phrase, phrase
+from regelingen.check.reasons import MET, N_, Phrase, phrase
 from regelingen.model import NATIONAL, Municipality, Scheme, Status
+
+# The result shows the best few as cards; the rest of what may fit sits behind one link.
+TOP = 5
+# A plan from the check holds this many of the best, plus the best national scheme when none of them is national.
+PLAN_TOP = 3
 
 
 @dataclass(frozen=True)
@@ -30,9 +35,42 @@ class CheckResult:
         return [item for item in self.assessments if item.outcome == outcome]
 
     @property
+    def ranked(self) -> list[Assessment]:
+        """What probably fits and what to look at together, best fit first (see `fit_order`)."""
+        return sorted((item for item in self.assessments if item.outcome in (PAST, KIJK)), key=fit_order)
+
+    @property
+    def top(self) -> list[Assessment]:
+        """The best few: the cards at the top of the result."""
+        return self.ranked[:TOP]
+
+    @property
+    def more(self) -> list[Assessment]:
+        """The rest of what may fit, behind "Meer regelingen die misschien passen"."""
+        return self.ranked[TOP:]
+
+    @property
     def plan_ids(self) -> list[str]:
-        """The schemes worth putting in a plan: those that probably fit and those to look at together."""
-        return [item.scheme.id for item in self.assessments if item.outcome in (PAST, KIJK)]
+        """The best few for a plan; the best national scheme is added when none of them is national."""
+        ranked = self.ranked
+        chosen = ranked[:PLAN_TOP]
+        national = next((item for item in ranked if item.scheme.is_national), None)
+        if national is not None and not any(item.scheme.is_national for item in chosen):
+            chosen.append(national)
+        return [item.scheme.id for item in chosen]
+
+
+def fit_order(item: Assessment) -> tuple[bool, int, bool, bool, str]:
+    """Sort key, best first: "past" before "kijk samen", then more of the person's answers confirmed
+    (living in the municipality does not count, every local scheme has it), then a known amount, then local ones."""
+    confirmed = sum(reason.status == MET for reason in item.reasons) - int(item.scheme.conditions.lives_in_municipality)
+    return (
+        item.outcome != PAST,
+        -confirmed,
+        not item.scheme.amounts,
+        item.scheme.is_national,
+        item.scheme.title.casefold(),
+    )
 
 
 def run_check(catalog: Catalog, answers: Answers, norms: Norms | None, today: date) -> CheckResult:

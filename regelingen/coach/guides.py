@@ -43,6 +43,8 @@ class GuideStep:
     where: str | None
     bring: tuple[str, ...]
     digid: DigidRoute | None
+    alternative: str | None
+    link: str | None
     note: StepNote
     assignable: bool
 
@@ -134,6 +136,8 @@ def _guide_step(scheme: Scheme, step: Step, index: int, number: int, lacks_digid
         where=step.where,
         bring=step.bring,
         digid=digid,
+        alternative=step.alternative,
+        link=step.link,
         note=plan.note(scheme.id, index),
         assignable=step.who in ("u", "hulpverlener"),
     )

@@ -91,7 +91,13 @@ def _amount(data: dict[str, Any]) -> Amount:
 def _limit(data: dict[str, Any] | None) -> Limit | None:
     if not data:
         return None
-    return Limit(float(data["alleenstaand"]), _optional_float(data.get("samen")), int(data["jaar"]), data.get("per"))
+    return Limit(
+        float(data["alleenstaand"]),
+        _optional_float(data.get("samen")),
+        int(data["jaar"]),
+        data.get("per"),
+        bool(data.get("ouder_als_samen", False)),
+    )
 
 
 def _conditions(data: dict[str, Any]) -> Conditions:
@@ -111,6 +117,7 @@ def _conditions(data: dict[str, Any]) -> Conditions:
         child_age_max=data.get("kind_leeftijd_max"),
         housing=data.get("woonsituatie"),
         students_excluded=bool(data.get("student_uitgesloten", False)),
+        students_only=bool(data.get("alleen_studenten", False)),
     )
 
 
@@ -122,6 +129,7 @@ def _step(data: dict[str, Any]) -> Step:
         bring=tuple(data.get("meenemen", ())),
         needs=tuple(data.get("nodig", ())),
         alternative=data.get("anders"),
+        link=data.get("link"),
     )
 
 

@@ -16,6 +16,29 @@
       label.textContent = value ? button.getAttribute("data-stop") : button.getAttribute("data-start");
       button.setAttribute("aria-pressed", value ? "true" : "false");
     }
+    /* The text in pieces by language (the nearest lang attribute), so each piece is read with a voice for its language. */
+    function pieces(copy) {
+      var result = [];
+      var walker = document.createTreeWalker(copy, NodeFilter.SHOW_TEXT);
+      var pageLang = document.documentElement.lang || "nl";
+      for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+        var owner = node.parentElement.closest("[lang]");
+        var lang = owner ? owner.getAttribute("lang") : pageLang;
+        var last = result[result.length - 1];
+        if (last && last.lang === lang) {
+          last.text += " " + node.textContent;
+        } else {
+          result.push({ lang: lang, text: node.textContent });
+        }
+      }
+      return result.map(function (piece) {
+        return { lang: piece.lang, text: piece.text.replace(/\s+/g, " ").trim() };
+      }).filter(function (piece) { return piece.text; });
+    }
+    function voiceFor(lang) {
+      var voices = window.speechSynthesis.getVoices() || [];
+      return voices.filter(function (voice) { return voice.lang.toLowerCase().indexOf(lang.toLowerCase()) === 0; })[0] || null;
+    }
     button.addEventListener("click", function () {
       window.speechSynthesis.cancel();
       if (speaking) {
@@ -24,13 +47,25 @@
       }
       var copy = region.cloneNode(true);
       copy.querySelectorAll(".read-aloud, .visually-hidden, svg").forEach(function (node) { node.remove(); });
-      var utterance = new SpeechSynthesisUtterance(copy.textContent.replace(/\s+/g, " ").trim());
-      utterance.lang = "nl-NL";
-      utterance.rate = 0.9;
-      utterance.onend = function () { setSpeaking(false); };
-      utterance.onerror = function () { setSpeaking(false); };
+      var parts = pieces(copy);
+      if (!parts.length) {
+        return;
+      }
       setSpeaking(true);
-      window.speechSynthesis.speak(utterance);
+      parts.forEach(function (piece, index) {
+        var utterance = new SpeechSynthesisUtterance(piece.text);
+        utterance.lang = piece.lang === "nl" ? "nl-NL" : piece.lang;
+        var voice = voiceFor(piece.lang);
+        if (voice) {
+          utterance.voice = voice;
+        }
+        utterance.rate = 0.9;
+        if (index === parts.length - 1) {
+          utterance.onend = function () { setSpeaking(false); };
+        }
+        utterance.onerror = function () { setSpeaking(false); };
+        window.speechSynthesis.speak(utterance);
+      });
     });
     button.parentElement.hidden = false;
   }

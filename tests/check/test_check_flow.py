@@ -5,7 +5,7 @@ from __future__ import annotations
 from checkhelp import TODAY, answers, catalog, norms
 
 from regelingen.check.eligibility import KIJK, NIET_NU, PAST
-from regelingen.check.run import resolve_municipality, run_check, schemes_in_scope
+from regelingen.check.run import PLAN_TOP, TOP, resolve_municipality, run_check, schemes_in_scope
 
 
 def run(query: str, norms_file=None):
@@ -128,6 +128,8 @@ def test_plan_ids_are_the_fitting_and_the_open_schemes():
         and outcomes["landelijk/huurtoeslag"] == PAST
     )
     assert "landelijk/huurtoeslag" in result.plan_ids and "oss/inkomenstoeslag" not in result.plan_ids
+    assert result.plan_ids[0] == "landelijk/huurtoeslag", "what probably fits comes before what to look at together"
+    assert len(result.plan_ids) <= PLAN_TOP + 1 and result.top == result.ranked[:TOP]
     assert [item.scheme.is_national for item in result.assessments] == sorted(
         item.scheme.is_national for item in result.assessments
     )

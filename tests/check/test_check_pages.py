@@ -98,31 +98,35 @@ def test_a_postcode_in_one_of_our_municipalities_moves_on(client):
     assert ("gemeente", "oss") in hidden and not any(name == "postcode" for name, _ in hidden)
 
 
-def test_result_groups_schemes_with_reasons_unchecked_conditions_and_who_to_ask(client):
-    """Each group lists its schemes with reasons in words, what was not checked, and a contact."""
+def test_result_shows_the_best_few_as_cards_and_folds_the_rest_away(client):
+    """At most five cards, best first, each with what you get and one next step; the rest behind two folds."""
     page = get(client, "/check/uitslag?" + FULL)
     assert len(page.all("h1")) == 1
-    headings = [words(heading.text) for heading in page.all("h2")]
-    assert headings[:3] == ["Past waarschijnlijk (1)", "Kijk samen (5)", "Niet nu (4)"]
-    past = page.one("section", id="past")
-    assert "Huurtoeslag" in words(past.text)
-    meedoen = [item for item in page.all("li", class_="check-result") if "Meedoen" in item.text][0]
-    assert "Rond de grens: Uw inkomen ligt rond de grens van € 1.680 per maand" in words(meedoen.text)
+    cards = page.all("li", class_="check-result--card")
+    assert 1 <= len(cards) <= 5
+    assert words(cards[0].text).startswith("Huurtoeslag"), "the one scheme that probably fits comes first"
+    for card in cards:
+        assert "U krijgt:" in words(card.text) and "Volgende stap:" in words(card.text)
+    assert words(page.one("details", id="meer").text).startswith("Meer regelingen die misschien passen")
+    assert "Inkomenstoeslag" in page.one("details", id="niet_nu").text
     iit = [item for item in page.all("li", class_="check-result") if "Inkomenstoeslag" in item.text][0]
     assert "Past niet:" in words(iit.text) and "Dit kon de check niet controleren:" in words(iit.text)
     assert "Verandert uw situatie" in words(iit.text) and "Loket Inkomenstoeslag" in words(iit.text)
+    meedoen = [item for item in page.all("li", class_="check-result") if "Meedoen" in item.text][0]
+    assert "Rond de grens: Uw inkomen ligt rond de grens van € 1.680 per maand" in words(meedoen.text)
     assert "De gemeente of de organisatie van de regeling beslist" in page.main_text
     assert "Wij bewaren uw antwoorden niet" in page.main_text
 
 
-def test_result_links_to_scheme_pages_and_to_a_plan_in_one_step(client):
-    """Every scheme links to its page; one link puts the fitting and open schemes in the coach's plan."""
+def test_result_links_to_scheme_pages_and_to_a_plan_of_the_best_few(client):
+    """Every scheme links to its page; one link puts the best few in the coach's plan, a national one included."""
     page = get(client, "/check/uitslag?" + FULL)
     links = page.internal_links()
     assert "/oss/meedoen" in links and "/landelijk/huurtoeslag?gemeente=oss" in links
     plan = page.one("a", class_="utrecht-button-link--primary-action").attrs["href"]
     assert path(plan) == "/plan"
-    assert "landelijk/huurtoeslag" in query(plan)["r"] and "oss/inkomenstoeslag" not in query(plan)["r"]
+    ids = query(plan)["r"]
+    assert "landelijk/huurtoeslag" in ids and "oss/inkomenstoeslag" not in ids and len(ids) <= 4
     response = client.get(plan)
     assert response.status_code == 200
 
@@ -149,7 +153,11 @@ def test_result_without_municipality_offers_to_choose_one(client):
     """Without a municipality the page says only national schemes are shown and links back to the first question."""
     page = get(client, "/check/uitslag?gemeente=")
     assert "U ziet alleen hulp voor heel Nederland" in page.main_text
-    assert "Oss" not in words(page.one("section", id="past").text + page.one("section", id="kijk").text)
+    assert not [
+        card
+        for card in page.all("li", class_="check-result")
+        if "Oss" in card.text and "niet_nu" not in card.attrs["class"]
+    ]
 
 
 @pytest.mark.parametrize("url", ["/check", "/check?gemeente=oss", "/check/uitslag?" + FULL])
@@ -166,7 +174,7 @@ def test_english_result_reasons_are_translated_with_english_money(client):
     """Reasons are translated and amounts use the English way of writing money."""
     page = get(client, "/check/uitslag?" + FULL + "&taal=en")
     text = words(page.main_text)
-    assert "Probably fits" in text and "€1,680" in text
+    assert "This help fits you best" in text and "€1,680" in text
 
 
 def test_home_page_links_to_the_check(client):

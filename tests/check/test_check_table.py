@@ -55,11 +55,10 @@ TABLE = [
             "collectieve-zorgverzekering",
             "fonds-deelname-maatschappelijke-activiteiten",
             "individuele-inkomenstoeslag",
-            "individuele-studietoeslag",
             "kwijtschelding-gemeentelijke-belastingen",
         )
         | {HUUR, ZORG},
-        MEPPEL_KIDS | KIDS_NL | {AIO},
+        MEPPEL_KIDS | KIDS_NL | {AIO, "meppel/individuele-studietoeslag"},
     ),
     (
         "meppel alone, band from exactly 100% to exactly 105%",
@@ -71,10 +70,9 @@ TABLE = [
             "collectieve-zorgverzekering",
             "fonds-deelname-maatschappelijke-activiteiten",
             "individuele-inkomenstoeslag",
-            "individuele-studietoeslag",
         )
         | {HUUR, ZORG},
-        MEPPEL_KIDS | KIDS_NL | {AIO},
+        MEPPEL_KIDS | KIDS_NL | {AIO, "meppel/individuele-studietoeslag"},
     ),
     (
         "meppel alone, band from exactly 105% to exactly 110%",
@@ -85,10 +83,11 @@ TABLE = [
             "bijzondere-bijstand",
             "collectieve-zorgverzekering",
             "fonds-deelname-maatschappelijke-activiteiten",
-            "individuele-studietoeslag",
         )
         | {HUUR, ZORG},
-        MEPPEL_KIDS | KIDS_NL | {AIO, "meppel/kwijtschelding-gemeentelijke-belastingen"},
+        MEPPEL_KIDS
+        | KIDS_NL
+        | {AIO, "meppel/kwijtschelding-gemeentelijke-belastingen", "meppel/individuele-studietoeslag"},
     ),
     (
         "meppel single parent, child 4-17, band from exactly 110% to exactly 120%, low income under 3 years",
@@ -97,14 +96,15 @@ TABLE = [
             "meppel",
             "bijzondere-bijstand",
             "collectieve-zorgverzekering",
-            "individuele-studietoeslag",
             "jeugdfonds-sport-cultuur",
             "kindsupport-meppel",
             "regeling-participatie-schoolgaande-kinderen",
         )
         | KIDS_NL
         | {HUUR, ZORG},
-        ids("meppel", "individuele-inkomenstoeslag", "kwijtschelding-gemeentelijke-belastingen") | {AIO},
+        ids("meppel", "individuele-inkomenstoeslag", "kwijtschelding-gemeentelijke-belastingen")
+        | {AIO}
+        | {"meppel/individuele-studietoeslag"},
     ),
     (
         "meppel couple with AOW, owner, band from exactly 100% to exactly 110%",
@@ -115,10 +115,9 @@ TABLE = [
             "bijzondere-bijstand",
             "collectieve-zorgverzekering",
             "fonds-deelname-maatschappelijke-activiteiten",
-            "individuele-studietoeslag",
         )
         | {ZORG},
-        MEPPEL_KIDS | KIDS_NL | {"meppel/individuele-inkomenstoeslag", HUUR},
+        MEPPEL_KIDS | KIDS_NL | {"meppel/individuele-inkomenstoeslag", HUUR} | {"meppel/individuele-studietoeslag"},
     ),
     (
         "meppel, weet ik niet everywhere",
@@ -140,7 +139,7 @@ TABLE = [
         )
         | KIDS_NL
         | {HUUR, ZORG},
-        {AIO},
+        {AIO, "midden-groningen/studietoeslag"},
     ),
     (
         "midden-groningen couple, toddler, band from exactly 125%",
@@ -154,7 +153,7 @@ TABLE = [
         )
         | KIDS_NL
         | {HUUR, ZORG},
-        {AIO},
+        {AIO, "midden-groningen/studietoeslag"},
     ),
     (
         "midden-groningen alone aged 18-20 (youth norms unknown), living with family",
@@ -162,7 +161,7 @@ TABLE = [
         ids("midden-groningen", "bijstandsuitkering", "bijzondere-bijstand") | {ZORG},
         ids("midden-groningen", "individuele-inkomenstoeslag", "jeugdfonds-sport-cultuur", "kindpakket")
         | KIDS_NL
-        | {AIO},
+        | {AIO, "midden-groningen/studietoeslag"},
     ),
     (
         "nieuwegein alone, band from the 2024 amount limit to exactly 110%",
@@ -211,7 +210,7 @@ TABLE = [
     (
         "nijmegen aged 15-17 living with family",
         "gemeente=nijmegen&partner=nee&kinderen=geen&leeftijd=15-17&ontvangt=geen&inkomen=0-1400&jaren=onbekend&wonen=anders",
-        ids("nijmegen", "studietoeslag"),
+        set(),
         ids(
             "nijmegen",
             "bijzondere-bijstand",
@@ -221,40 +220,45 @@ TABLE = [
             "stichting-leergeld",
         )
         | KIDS_NL
-        | {AIO, ZORG},
+        | {AIO, ZORG}
+        | {"nijmegen/studietoeslag"},
     ),
     (
         "nijmegen couple, children 4-17 and 18-21, band from exactly 130%",
         "gemeente=nijmegen&partner=ja&kinderen=4-17&kinderen=18-21&leeftijd=21-aow&ontvangt=geen&inkomen=2600-3000&jaren=3-&wonen=huur",
-        ids("nijmegen", "bijzondere-bijstand", "meedoenregeling", "studietoeslag") | KIDS_NL | {HUUR, ZORG},
-        ids("nijmegen", "individuele-inkomenstoeslag") | {AIO},
+        ids("nijmegen", "bijzondere-bijstand", "meedoenregeling") | KIDS_NL | {HUUR, ZORG},
+        ids("nijmegen", "individuele-inkomenstoeslag") | {AIO} | {"nijmegen/studietoeslag"},
     ),
     (
         "nijmegen couple with AOW, owners, income from exactly 130%",
         "gemeente=nijmegen&partner=ja&kinderen=geen&leeftijd=aow&ontvangt=geen&inkomen=2730-&jaren=3-&wonen=koop",
-        ids("nijmegen", "bijzondere-bijstand", "meedoenregeling", "studietoeslag"),
-        ids("nijmegen", "individuele-inkomenstoeslag", "stichting-leergeld") | KIDS_NL | {AIO, HUUR},
+        ids("nijmegen", "bijzondere-bijstand", "meedoenregeling"),
+        ids("nijmegen", "individuele-inkomenstoeslag", "stichting-leergeld")
+        | KIDS_NL
+        | {AIO, HUUR}
+        | {"nijmegen/studietoeslag"},
     ),
     (
         "oss single parent, toddler, income from exactly 120%",
         "gemeente=oss&partner=nee&kinderen=0-3&leeftijd=21-aow&ontvangt=geen&inkomen=1740-&wonen=huur",
-        ids("oss", "bijstandsuitkering", "jeugdfonds-sport-cultuur", "studietoeslag") | KIDS_NL | {HUUR},
-        ids("oss", "stichting-leergeld") | {AIO},
+        ids("oss", "bijstandsuitkering", "jeugdfonds-sport-cultuur") | KIDS_NL | {HUUR},
+        ids("oss", "stichting-leergeld") | {AIO} | {"oss/studietoeslag"},
     ),
     (
         "oss alone with AOW, band up to exactly 100% of the AOW norm",
         "gemeente=oss&partner=nee&kinderen=geen&leeftijd=aow&ontvangt=geen&inkomen=0-1500&wonen=huur",
-        ids("oss", "azoss", "bijzondere-bijstand", "meedoen-is-belangrijk", "studietoeslag") | {AIO, HUUR, ZORG},
+        ids("oss", "azoss", "bijzondere-bijstand", "meedoen-is-belangrijk") | {AIO, HUUR, ZORG},
         ids(
             "oss", "bijstandsuitkering", "individuele-inkomenstoeslag", "jeugdfonds-sport-cultuur", "stichting-leergeld"
         )
-        | KIDS_NL,
+        | KIDS_NL
+        | {"oss/studietoeslag"},
     ),
     (
         "oss, household not known",
         "gemeente=oss&partner=onbekend&kinderen=onbekend&leeftijd=21-aow&ontvangt=geen&inkomen=0-1400&wonen=huur",
-        ids("oss", "bijstandsuitkering", "studietoeslag") | {HUUR},
-        {AIO},
+        ids("oss", "bijstandsuitkering") | {HUUR},
+        {AIO} | {"oss/studietoeslag"},
     ),
     (
         "oss alone on bijstand with huurtoeslag, income and housing not asked",
@@ -266,10 +270,9 @@ TABLE = [
             "bijzondere-bijstand",
             "individuele-inkomenstoeslag",
             "meedoen-is-belangrijk",
-            "studietoeslag",
         )
         | {HUUR, ZORG},
-        ids("oss", "jeugdfonds-sport-cultuur", "stichting-leergeld") | KIDS_NL | {AIO},
+        ids("oss", "jeugdfonds-sport-cultuur", "stichting-leergeld") | KIDS_NL | {AIO} | {"oss/studietoeslag"},
     ),
     (
         "another municipality, alone",

@@ -57,7 +57,7 @@ def test_guide_has_steps_checklist_where_after_help_contact_dates_source_and_qr(
         "0412 123 456",
         "14 0412",
         "Gecontroleerd op 1 november 2026.",
-        "Kwijtschelding — gemeente Oss (oss.nl/…)",
+        "Kwijtschelding — gemeente Oss (oss.nl/kwijtschelding)",
         "Gedrukt op 21 november 2026",
         "Geen DigiD? Vraag een formulier op papier aan bij de balie",
     ):
@@ -130,13 +130,31 @@ def test_plan_editor_is_a_get_form_holding_the_whole_plan(client):
 
 @pytest.mark.parametrize(
     ("button", "order"),
-    [("omhoog=" + EXTRA, [EXTRA, TAX, CARE]), ("omlaag=" + EXTRA, [TAX, CARE, EXTRA]), ("weg=" + TAX, [EXTRA, CARE])],
+    [
+        ("omhoog=" + EXTRA, [EXTRA, TAX, CARE]),
+        ("omlaag=" + EXTRA, [TAX, CARE, EXTRA]),
+        ("zekerweg=" + TAX, [EXTRA, CARE]),
+    ],
 )
 def test_editor_buttons_answer_with_a_new_link(client, button, order):
     response = client.get(f"{PLAN}&{button}&taal=en")
     assert response.status_code == 303
     target = response.headers["Location"]
     assert path(target) == "/plan" and query(target)["r"] == order and query(target)["taal"] == ["en"]
+
+
+def test_removing_asks_first_and_keeps_everything_until_confirmed(client):
+    """ "Haal weg" keeps the plan and asks; "Nee, laat staan" goes back to the same plan, "Ja" takes it out (issue 17)."""
+    response = client.get(f"{PLAN}&weg={TAX}")
+    assert response.status_code == 303
+    target = response.headers["Location"]
+    assert query(target)["r"] == [TAX, EXTRA, CARE] and query(target)["haalweg"] == [TAX]
+    page = get_page(client, target, cache="no-store")
+    warning = page.one("div", id="weghalen")
+    assert "gaat dan ook weg" in words(warning.text)
+    assert page.one("button", name="zekerweg").attrs["value"] == TAX
+    keep = [a.attrs["href"] for a in page.all("a") if "Nee, laat staan" in a.text][0]
+    assert query(keep)["r"] == [TAX, EXTRA, CARE] and "haalweg" not in query(keep)
 
 
 def test_saving_drops_empty_fields_from_the_link(client):
@@ -236,13 +254,30 @@ def test_scheme_page_offers_the_plan_and_the_guide(client):
     assert f"/{TAX}/stappenplan" in targets
 
 
+def test_adding_from_a_scheme_page_adds_to_the_plan_it_came_with(client):
+    """A scheme page reached with a plan in its URL adds to that plan, notes kept; its links carry the plan (issue 17)."""
+    page = get_page(client, f"/{TAX}?r={CARE}&doel=Werk&wie.{CARE}.1=coach")
+    adds = [a.attrs["href"] for a in page.all("a") if "Zet in mijn stappenplan" in a.text][0]
+    assert (
+        query(adds)["r"] == [CARE, TAX]
+        and query(adds)["doel"] == ["Werk"]
+        and query(adds)[f"wie.{CARE}.1"] == ["coach"]
+    )
+    others = [
+        href for href in page.internal_links() if path(href) not in ("/plan",) and not path(href).startswith("/static")
+    ]
+    assert others and all(query(href).get("r") == [CARE] for href in others), others
+    assert {field.attrs["value"] for field in page.all("input", type="hidden", name="r")} == {CARE}
+
+
 def test_coach_view_of_results_is_a_form_to_the_plan(client):
     page = get_page(client, f"/zoeken?q=kwijtschelding+belasting&gemeente=oss&weergave=coach&r={CARE}")
     form = page.one("form", class_="coach-view")
     assert form.attrs["action"] == "/plan" and form.attrs["method"] == "get"
     boxes = page.all("input", type="checkbox", name="r")
     assert TAX in [box.attrs["value"] for box in boxes]
-    assert [field.attrs["value"] for field in page.all("input", type="hidden", name="r")] == [CARE]
+    # Both forms on the page (the search and the tick boxes) carry the plan the coach is building.
+    assert {field.attrs["value"] for field in page.all("input", type="hidden", name="r")} == {CARE}
     row = words(page.main_text)
     assert "Inkomen tot 100% van de bijstandsnorm" in row and "€ 310 per jaar" in row
 
@@ -272,7 +307,20 @@ def test_normal_results_link_to_the_coach_view(client):
 QUERY = st.lists(
     st.tuples(
         st.sampled_from(
-            ["r", "doel", "heb", "klaar", f"wie.{TAX}.1", f"door.{TAX}.1", f"wanneer.{CARE}.2", "omhoog", "weg", "taal"]
+            [
+                "r",
+                "doel",
+                "heb",
+                "klaar",
+                f"wie.{TAX}.1",
+                f"door.{TAX}.1",
+                f"wanneer.{CARE}.2",
+                "omhoog",
+                "weg",
+                "zekerweg",
+                "haalweg",
+                "taal",
+            ]
         ),
         st.one_of(st.sampled_from([TAX, CARE, f"{TAX}.1", "ik", "niets", "en", ""]), st.text(max_size=300)),
     ),

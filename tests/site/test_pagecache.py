@@ -176,3 +176,12 @@ def test_the_engine_forgets_its_answers_after_a_while(index_dir, monkeypatch):
     time.sleep(0.1)
     engine.search("huurtoeslag", "oss")
     assert len(calls) == 2
+
+
+def test_a_page_that_carries_a_plan_is_never_kept(client, app):
+    """A public page opened with a coach's plan in its URL holds the plan's notes: not kept, and no-store (issue 17)."""
+    url = SEARCH + "&r=oss/kwijtschelding&doel=Rust&door.oss/kwijtschelding.1=mijn+zus"
+    first, second = client.get(url), client.get(url)
+    assert first.status_code == second.status_code == 200
+    assert first.headers["Cache-Control"] == second.headers["Cache-Control"] == "no-store"
+    assert b"mijn zus" in first.data and len(app.extensions["page_cache"]) == 0

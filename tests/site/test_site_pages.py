@@ -42,10 +42,16 @@ def test_english_interface_is_translated(client):
     """With ?taal=en the interface texts are English; the scheme's own texts stay Dutch and say so."""
     page = get_page(client, "/oss/meedoen?taal=en")
     headings = [words(h.text) for h in page.all("h2")]
-    assert "What do you get?" in headings
+    assert "What do you get? (only in Dutch)" in headings, "a section whose text stays Dutch says so in plain words"
     title = page.one("h1")
     assert title.lang == "nl" and words(title.text) == "Meedoenbijdrage"
-    assert page.one("p", class_="utrecht-paragraph--lead").lang == "nl", "no English summary: the Dutch one, marked"
+    lead = page.one("p", class_="utrecht-paragraph--lead")
+    assert words(lead.text).endswith("(only in Dutch)"), "no English summary: the Dutch one, marked"
+    assert [
+        span.lang
+        for span in page.all("span")
+        if span.attrs.get("lang") and span.text.strip() and span.text in lead.text
+    ][:1] == ["nl"]
 
 
 def test_translated_summary_is_used_and_marked(client):

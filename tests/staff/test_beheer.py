@@ -133,6 +133,21 @@ def test_a_passed_end_date_is_due_after_the_checked_date_is_fine(tmp_path):
     assert (first["Regeling"], first["Actie nodig"]) == ("Actuele regeling", "geldig_tot is voorbij")
 
 
+def test_an_amount_without_a_figure_for_this_year_needs_action(tmp_path):
+    """Amounts whose newest figure is from an earlier year are counted as needing work (issue 17)."""
+    data = tmp_path / "schemes"
+    shutil.copytree(BEHEER, data)
+    (data / "oss" / "kapot.yaml").unlink()
+    path = data / "oss" / "actueel.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("{2025: 140, 2026: 150}", "{2023: 140, 2024: 150}"), encoding="utf-8"
+    )
+    table = _page(_app(data, tmp_path).test_client()).tables["oss"]
+    rows = {row[0]: dict(zip(COLUMNS, row, strict=True)) for row in table[1:]}
+    assert rows["Actuele regeling"]["Actie nodig"] == "bedragen zonder cijfer voor 2026 (nieuwste uit 2024)"
+    assert rows["Gestopte regeling"]["Actie nodig"] == ""
+
+
 @pytest.mark.parametrize("municipality", ["oss", "landelijk"])
 def test_csv_has_the_same_rows_and_columns_as_the_page(client, municipality):
     """Parse both: the CSV of a municipality is cell for cell the table on the page."""

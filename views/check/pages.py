@@ -9,7 +9,6 @@ from regelingen.check.answers import Answers, parse_answers
 from regelingen.check.questions import STEPS, Question
 from regelingen.check.reasons import Phrase
 from regelingen.check.run import CheckResult, resolve_municipality, run_check
-from regelingen.coach.plan import MAX_SCHEMES
 from views.catalog import current_catalog, current_norms
 from views.check import text as check_text
 from views.formatting import today
@@ -37,7 +36,7 @@ def start() -> Response:
 
 @bp.get("/check/uitslag")
 def result() -> Response:
-    """The outcome per scheme, grouped, with reasons, what was not checked, who to ask, and a link to a plan."""
+    """The best few schemes as cards (what you get, one next step), the rest folded away, and a link to a plan."""
     catalog = current_catalog()
     answers, _ = resolve_municipality(parse_answers(request.args.items(multi=True)), catalog)
     outcome = run_check(catalog, answers, current_norms(), today())
@@ -47,9 +46,9 @@ def result() -> Response:
         result=outcome,
         summary=check_text.summary(outcome, change_link),
         status_words=check_text.STATUS_WORDS,
-        plan_link=link("coach.plan", r=plan_ids[:MAX_SCHEMES]) if plan_ids else None,
-        plan_cut=max(len(plan_ids) - MAX_SCHEMES, 0),
-        max_schemes=MAX_SCHEMES,
+        outcome_words=check_text.OUTCOME_WORDS,
+        plan_link=link("coach.plan", r=plan_ids) if plan_ids else None,
+        plan_size=len(plan_ids),
         restart=link("check.start", gemeente=None),
         choose_place=change_link(outcome.answers, "gemeente"),
     )
@@ -106,4 +105,5 @@ def change_link(answers: Answers, key: str) -> str:
 def init_app(app: Flask) -> None:
     """Register the check pages and the `say` filter."""
     app.jinja_env.filters["say"] = check_text.say
+    app.jinja_env.filters["first_sentence"] = check_text.first_sentence
     app.register_blueprint(bp)

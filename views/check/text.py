@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -9,6 +10,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from regelingen.check.answers import Answers
+from regelingen.check.eligibility import KIJK, NIET_NU, PAST
 from regelingen.check.questions import (
     RECEIVE_LABELS,
     STEPS,
@@ -46,6 +48,15 @@ STATUS_WORDS = {
     BORDER: _l("Rond de grens"),
     UNCHECKED: _l("Niet gecontroleerd"),
 }
+
+# The outcome of a scheme in words, on its card.
+OUTCOME_WORDS = {PAST: _l("Past waarschijnlijk"), KIJK: _l("Kijk samen"), NIET_NU: _l("Past nu niet")}
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s")
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of `text`, for a short card."""
+    return _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
 
 
 def say(item: Phrase | Reason) -> str:

@@ -72,6 +72,7 @@ SHEET = {
     "closed": _l("U kunt deze regeling nu even niet aanvragen. Vraag bij de gemeente wanneer het weer kan."),
     "before_costs": _l("Tip: vraag het aan voordat u iets koopt of betaalt."),
     "without_digid": _l("Geen DigiD?"),
+    "not_working": _l("Lukt dit niet?"),
     "later_digid": _l("Heeft u later wel DigiD? Dan kan het ook zo:"),
     "route_form": _l("Vraag een formulier op papier."),
     "route_desk": _l("Ga langs bij de balie."),
@@ -80,6 +81,7 @@ SHEET = {
     "online_at": _l("Online:"),
     "form_at": _l("Formulier:"),
     "website": _l("Website:"),
+    "link_at": _l("Hier vindt u het:"),
     "bring_step": _l("Neem mee:"),
     "bank_app": _l("Dit vindt u in uw bank-app."),
     "no_bank_app": _l("Geen bank-app? Vraag het bij uw bank, of vraag iemand om te helpen."),
@@ -146,10 +148,10 @@ def checked_on(day: date) -> str:
 
 
 def short_url(url: str) -> str:
-    """A web address as a person can read it on paper: `nijmegen.nl/…` instead of the whole URL."""
+    """A web address as a person can type it from paper: whole, without `https://`, `www.` or a closing slash."""
     parts = urlsplit(url)
-    host = parts.netloc.removeprefix("www.")
-    return f"{host}/…" if parts.path.strip("/") else host
+    address = parts.netloc.removeprefix("www.") + parts.path.rstrip("/")
+    return f"{address}?{parts.query}" if parts.query else address
 
 
 def _render(text: LazyString | Callable[..., str], args: tuple[Any, ...], values: dict[str, Any]) -> str:

@@ -26,12 +26,15 @@ from views.state import link
 bp = Blueprint("coach", __name__)
 
 # Editor buttons: each names the scheme it acts on; the result is a new URL, nothing else changes.
+# "Haal weg" first asks (REMOVE_ASK in the URL shows the question); only "zeker weg" takes the scheme out.
 ACTIONS = {
     "omhoog": lambda plan, scheme_id: plan.moved(scheme_id, -1),
     "omlaag": lambda plan, scheme_id: plan.moved(scheme_id, 1),
-    "weg": lambda plan, scheme_id: plan.without(scheme_id),
+    "zekerweg": lambda plan, scheme_id: plan.without(scheme_id),
 }
 SAVE = "maak"
+REMOVE = "weg"
+REMOVE_ASK = "haalweg"
 
 
 @bp.get("/<municipality>/<slug>/stappenplan")
@@ -64,12 +67,17 @@ def guide_pdf(municipality: str, slug: str) -> Response:
 def plan() -> Response:
     """The plan ("Mijn stappenplan"): the chosen schemes in order, who does what, and a form to change it."""
     asked, known, unknown = _read_plan()
+    if REMOVE in request.args:
+        return no_store(redirect(link("coach.plan", **_query(asked), haalweg=request.args[REMOVE]), 303))
     changed = _edited(asked, request.args)
     if changed is not None:
         return no_store(redirect(link("coach.plan", **_query(changed)), 303))
+    removing = next((scheme for scheme in known if scheme.id == request.args.get(REMOVE_ASK)), None)
     guides = [build_guide(scheme, asked) for scheme in known]
     shared = shared_papers(guides)
     plan_url = link("coach.plan", **_query(asked), _external=True)
+    # The QR code names the schemes only, never the goal, notes or what someone lacks: short enough to scan from paper.
+    qr_url = link("coach.plan", r=list(asked.schemes), _external=True)
     return no_store(
         render_template(
             "coach/plan.html",
@@ -82,8 +90,10 @@ def plan() -> Response:
             also=_also(guides, shared),
             trips=trips(guides),
             plan_url=plan_url,
-            qr=qr_image(plan_url) if known else None,
+            qr=qr_image(qr_url) if known else None,
             pdf_link=link("coach.plan_pdf", **_query(asked)),
+            removing=removing,
+            keep_link=link("coach.plan", **_query(asked)),
         )
     )
 

@@ -57,7 +57,7 @@ def footer_html() -> str:
     # The footer is not part of the page, so it needs its own font size (Chromium's default is tiny).
     return str(
         Markup(
-            '<div style="font: 9pt sans-serif; color: #333; width: 100%; margin: 0 15mm; display: flex; '
+            '<div style="font: 11pt sans-serif; color: #333; width: 100%; margin: 0 15mm; display: flex; '
             'justify-content: space-between"><span>Regelingenwijzer</span><span>{}</span></div>'
         ).format(dual(page_numbers))
     )

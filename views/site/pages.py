@@ -10,7 +10,7 @@ from werkzeug.wrappers import Response
 
 import search
 from regelingen.codes import read_postcode
-from regelingen.model import NATIONAL, Scheme
+from regelingen.model import NATIONAL, Municipality, Scheme
 from search import SearchResponse
 from views.catalog import current_catalog, municipalities
 from views.labels import Category, all_categories
@@ -23,6 +23,8 @@ bp = Blueprint("site", __name__)
 
 MAX_QUERY = 200
 RESULTS = 20
+# The parameters of a search that a chosen postcode keeps (the municipality replaces the postcode).
+SEARCH_KEYS = ("q", "categorie", "weergave")
 
 
 @bp.get("/")
@@ -70,17 +72,25 @@ def _choice_page(**context: object) -> str:
 
 
 @bp.get("/zoeken")
-def results() -> str:
-    """The schemes that fit the question, for the chosen municipality (with the national ones)."""
+def results() -> Response | str:
+    """The schemes that fit the question, for the chosen municipality (with the national ones); crisis help first."""
     catalog = current_catalog()
     query = request.args.get("q", "").strip()[:MAX_QUERY]
+    postcode = request.args.get("postcode", "").strip()[:20]
+    if postcode and chosen_municipality() is None:
+        found, problem = _place_of(postcode)
+        if not query:
+            return redirect(link("site.choose", postcode=postcode), 303)
+        if found is not None:
+            return redirect(_search_in(found), 303)
+    else:
+        problem = None
     wanted = request.args.get("categorie", "")
     category = category_named(wanted) if wanted else None
     chosen = chosen_municipality()
+    page = {"category": category, "municipalities": municipalities(), "postcode": postcode, "postcode_problem": problem}
     if not query:
-        return render_template(
-            "site/results.html", query="", response=None, hits=[], category=category, municipalities=municipalities()
-        )
+        return render_template("site/results.html", query="", response=None, hits=[], crisis=(), **page)
     response = search.search(
         query, municipality=chosen.slug if chosen else None, category=category.slug if category else None, limit=RESULTS
     )
@@ -90,10 +100,27 @@ def results() -> str:
         query=query,
         response=response,
         hits=hits,
-        category=category,
+        crisis=search.crisis_in(query),
         unknown_category=wanted if wanted and category is None else None,
-        municipalities=municipalities(),
+        **page,
     )
+
+
+def _place_of(postcode: str) -> tuple[Municipality | None, str | None]:
+    """The municipality of a typed postcode, or None with the reason in plain words."""
+    digits = read_postcode(postcode)
+    if digits is None:
+        return None, _("Vul alleen de 4 cijfers van uw postcode in, bijvoorbeeld 5341.")
+    found = current_catalog().municipality_for_postcode(digits)
+    if found is None:
+        return None, _("Deze postcode staat nog niet op deze website. U ziet de hulp voor heel Nederland.")
+    return found, None
+
+
+def _search_in(place: Municipality) -> str:
+    """The same search in `place`."""
+    kept = {key: request.args[key] for key in SEARCH_KEYS if request.args.get(key)}
+    return link("site.results", **kept, gemeente=place.slug)
 
 
 @bp.get("/<municipality>")
@@ -159,9 +186,6 @@ def fallback_categories(response: SearchResponse | None) -> tuple[Category, ...]
 def init_app(app: Flask) -> None:
     """Register the site's pages and the helpers only its templates use."""
     listing.init_app(app)
-    # Tidy HTML: block tags leave no empty lines behind (smaller pages, same rendering).
-    app.jinja_env.trim_blocks = True
-    app.jinja_env.lstrip_blocks = True
     app.template_context_processors[bp.name].append(template_helpers)
     app.register_blueprint(bp)
 
