@@ -6,11 +6,17 @@ from flask import Flask, Response
 
 import app as site
 
+FLOOR_PATH = "/bench/leeg"
+
 
 def create_app() -> Flask:
     """`app.create_app()` with `/bench/leeg`, a plain-text page with no work behind it."""
-    application = site.create_app()
-    application.add_url_rule("/bench/leeg", "bench_floor", _empty)
+    return with_floor(site.create_app())
+
+
+def with_floor(application: Flask) -> Flask:
+    """`application` with the trivial view at FLOOR_PATH."""
+    application.add_url_rule(FLOOR_PATH, "bench_floor", _empty)
     return application
 
 

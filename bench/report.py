@@ -44,7 +44,14 @@ class Bench:
 
 BENCHES = (
     Bench("relevance", "Relevance of the search (question sets, next to plain BM25)", "bench-search", time_limit=30),
-    Bench("search_scale", "Search at national scale (generated corpus)", "bench-scale", time_limit=90),
+    Bench("search_scale", "Search at national scale (generated corpus)", "bench-scale", time_limit=60),
+    Bench(
+        "cost",
+        "CPU per request in one process: every question new (cold) and repeated (warm), engine next to SQLite FTS5",
+        "bench-cost",
+        "cost.json",
+        time_limit=30,
+    ),
     Bench("load", "Load test: gunicorn on this machine, driven by wrk", "bench-load", "load.json", time_limit=200),
     Bench(
         "pdf",

@@ -8,20 +8,21 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Any
 
-from cachetools import TTLCache
+from cachetools import LRUCache, TTLCache
 from whoosh import index as whoosh_index
 from whoosh.index import Index
 from whoosh.query import And, AndMaybe, Every, Prefix, Query, Term
-from whoosh.searching import Results, Searcher
 
 from regelingen.files.schema import categories as all_categories
 from regelingen.model import NATIONAL
 from search.combine import AnyOf
 from search.index import FIELD, current_generation
 from search.lexicon import Lexicon
-from search.query import understand
+from search.query import Reader
 from search.results import Fallback, Hit, SearchResponse
+from search.scoring import Scorer, Scores, top
 from search.vocabulary import Vocabulary
 
 MAX_LIMIT = 50
@@ -37,6 +38,8 @@ RECENT_SECONDS = 600.0
 RECENT_MAX_TEXT = 200
 # Generations kept open for requests that started on them: the live one and the one before.
 KEEP_OPEN = 2
+# Scopes (municipality × category) and topic lists kept per generation; a handful are in use.
+SCOPES = 512
 
 
 class IndexMissing(RuntimeError):
@@ -48,8 +51,13 @@ class _Generation:
     path: Path
     index: Index
     vocabulary: Vocabulary
+    reader: Reader
+    scorer: Scorer
     recent: TTLCache[tuple, SearchResponse] | None
     recent_lock: threading.Lock = field(default_factory=threading.Lock)
+    # Per (municipality, category): the documents in scope; per municipality: the topics on offer.
+    scopes: LRUCache = field(default_factory=lambda: LRUCache(SCOPES))
+    scopes_lock: threading.Lock = field(default_factory=threading.Lock)
 
     def answer(self, key: tuple, search: Callable[[], SearchResponse]) -> SearchResponse:
         """The recent answer for `key`, else `search()` (kept when the text is short)."""
@@ -62,6 +70,28 @@ class _Generation:
             if len(key[0]) <= RECENT_MAX_TEXT:
                 with self.recent_lock:
                     self.recent[key] = found
+        return found
+
+    def scope(self, municipality: str | None, category: str | None) -> frozenset[int]:
+        """The documents a search in `municipality` (with the national ones) and `category` may find."""
+        return self._kept(
+            ("scope", municipality, category), lambda: self.scorer.documents(_limits(municipality, category))
+        )
+
+    def offered(self, municipality: str | None) -> tuple[str, ...]:
+        """The topics that have schemes for `municipality`, in display order."""
+        return self._kept(
+            ("offered", municipality),
+            lambda: tuple(name for name in all_categories() if self.scope(municipality, name)),
+        )
+
+    def _kept(self, key: tuple, make: Callable[[], Any]) -> Any:
+        with self.scopes_lock:
+            found = self.scopes.get(key)
+        if found is None:
+            found = make()
+            with self.scopes_lock:
+                self.scopes[key] = found
         return found
 
 
@@ -88,7 +118,6 @@ class SearchEngine:
         # Generations requests still search (one request, one generation), oldest first.
         self._recent_generations: dict[Path, _Generation] = {}
         self._checked_at = 0.0
-        self._local = threading.local()
 
     def search(
         self,
@@ -110,39 +139,33 @@ class SearchEngine:
                 return generation.answer(key, partial(self._search, generation, text, municipality, category, limit))
             except (OSError, whoosh_index.EmptyIndexError):
                 # The generation was pruned under us after two quick rebuilds: look again and retry.
-                self._local.__dict__.clear()
+                continue
         raise IndexMissing(f"de zoekindex in {self.index_dir} is niet leesbaar")
 
     def _search(
         self, generation: _Generation, text: str, municipality: str | None, category: str | None, limit: int
     ) -> SearchResponse:
-        understood = understand(text, self.lexicon, generation.vocabulary, plain=not self.understands)
-        searcher = self._searcher(generation)
+        understood = generation.reader.read(text)
         user_query = understood.query or (Every() if category else None)
         hits: tuple[Hit, ...] = ()
         total = 0
         if user_query is not None:
-            results = _run(searcher, _scoped(user_query, municipality, category), limit)
-            hits = _hits(results)
-            total = len(results)
-        fallback = None if hits else self._fallback(searcher, understood.words, municipality, category)
+            scores = _scored(generation, user_query, municipality, category)
+            hits = _hits(generation, scores, limit)
+            total = len(scores)
+        fallback = None if hits else self._fallback(generation, understood.words, municipality, category)
         return SearchResponse(understood.text, municipality, total, understood.suggestion, hits, fallback)
 
     def _fallback(
-        self, searcher: Searcher, words: tuple[str, ...], municipality: str | None, category: str | None
+        self, generation: _Generation, words: tuple[str, ...], municipality: str | None, category: str | None
     ) -> Fallback:
         """The nearest schemes by word beginnings, else general money help; plus the topics on offer."""
         loose = [Prefix(FIELD, word[:4]) for word in words[:5] if len(word) >= 4]
         closest: tuple[Hit, ...] = ()
         for query, scope in ((AnyOf(loose) if loose else None, category), (Term("categorie", GENERAL_CATEGORY), None)):
             if query is not None and not closest:
-                closest = _hits(_run(searcher, _scoped(query, municipality, scope), FALLBACK_SIZE))
-        offered = [
-            name
-            for name in all_categories()
-            if _run(searcher, _scoped(Term("categorie", name), municipality, None), 1).scored_length()
-        ]
-        return Fallback(closest, tuple(offered))
+                closest = _hits(generation, _scored(generation, query, municipality, scope), FALLBACK_SIZE)
+        return Fallback(closest, generation.offered(municipality))
 
     def _at(self, path: Path) -> _Generation:
         """The generation at `path`, opened once; the newest one opened becomes the one `_current` serves."""
@@ -183,44 +206,27 @@ class SearchEngine:
         recent: TTLCache[tuple, SearchResponse] | None = (
             TTLCache(self.recent_size, RECENT_SECONDS, timer=time.monotonic) if self.recent_size else None
         )
-        return _Generation(path, index, vocabulary, recent)
-
-    def _searcher(self, generation: _Generation) -> Searcher:
-        """This thread's searcher on `generation`; Whoosh searchers must not be shared between threads."""
-        held = getattr(self._local, "held", None)
-        if held is None or held[0] is not generation:
-            if held is not None:
-                held[1].close()
-            self._local.held = (generation, generation.index.searcher())
-        return self._local.held[1]
+        reader = Reader(self.lexicon, vocabulary, plain=not self.understands)
+        return _Generation(path, index, vocabulary, reader, Scorer(index), recent)
 
 
-def _run(searcher: Searcher, query: Query, limit: int) -> Results:
-    """The top `limit` documents, scored exactly.
+def _scored(generation: _Generation, query: Query, municipality: str | None, category: str | None) -> Scores:
+    """{document: score} for `query` within the scope, own schemes first when relevance is equal."""
+    own_first = AndMaybe(query, Term("gemeente", municipality or NATIONAL, boost=OWN_BONUS))
+    return generation.scorer.matches(own_first, generation.scope(municipality, category))
 
-    Whoosh's block-quality skipping is off: in an And with a filter clause it can skip the very
-    documents that should rank first. With the municipality clause the candidates are few anyway.
+
+def _hits(generation: _Generation, scores: Scores, limit: int) -> tuple[Hit, ...]:
+    return tuple(Hit(generation.scorer.ids[document], round(score, 4)) for document, score in top(scores, limit))
+
+
+def _limits(municipality: str | None, category: str | None) -> Query:
+    """What limits a search: a municipality (with the national schemes) and a category.
+
+    No municipality chosen: only what applies everywhere, never one municipality's schemes.
     """
-    return searcher.search(query, limit=limit, optimize=False)
-
-
-def _hits(results: Results) -> tuple[Hit, ...]:
-    return tuple(Hit(hit["id"], round(hit.score, 4)) for hit in results)
-
-
-def _scoped(query: Query, municipality: str | None, category: str | None) -> Query:
-    """`query` limited to a municipality (with the national schemes) and a category, own schemes first.
-
-    The limits are required clauses with no score, which lets Whoosh skip other documents instead
-    of scoring and then dropping them (much faster than `filter=`).
-    """
-    required = [query]
-    if municipality and municipality != NATIONAL:
-        required.append(AnyOf([Term("gemeente", municipality, boost=0), Term("gemeente", NATIONAL, boost=0)]))
-    else:
-        # No municipality chosen: only what applies everywhere, never one municipality's schemes.
-        required.append(Term("gemeente", NATIONAL, boost=0))
+    places = [NATIONAL] if not municipality or municipality == NATIONAL else [municipality, NATIONAL]
+    limits: list[Query] = [AnyOf([Term("gemeente", place) for place in places])]
     if category:
-        required.append(Term("categorie", category, boost=0))
-    scoped = And(required) if len(required) > 1 else query
-    return AndMaybe(scoped, Term("gemeente", municipality or NATIONAL, boost=OWN_BONUS))
+        limits.append(Term("categorie", category))
+    return And(limits)

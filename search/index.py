@@ -109,7 +109,7 @@ def _document(scheme: Scheme, key_words: list[str], splitter: CompoundSplitter) 
 
     `delen` holds the parts of its compound words, so `energie` also finds `energietoeslag`.
     """
-    texts = _texts(scheme)
+    texts = scheme_texts(scheme)
     texts["delen"] = " ".join(part for word in key_words for part in splitter.parts(word))
     analyzer = dutch_analyzer()
     stems: list[str] = []
@@ -118,7 +118,7 @@ def _document(scheme: Scheme, key_words: list[str], splitter: CompoundSplitter) 
     return {"id": scheme.id, "gemeente": scheme.municipality, "categorie": " ".join(scheme.categories), FIELD: stems}
 
 
-def _texts(scheme: Scheme) -> dict[str, str]:
+def scheme_texts(scheme: Scheme) -> dict[str, str]:
     """The text of each weighted part; the body leaves out the steps (DigiD, bellen: noise)."""
     body = [scheme.for_whom, scheme.benefit, *scheme.conditions.text, *(a.description for a in scheme.amounts)]
     body += scheme.translated_summaries.values()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from whoosh.query import Query, Term
 
@@ -26,6 +27,8 @@ CORRECTED_WEIGHT = 0.9
 WEAK_WEIGHT = 0.3
 # A concept scores by its best alternative; the others add a little.
 TIEBREAK = 0.2
+# Words and phrases whose reading a Reader remembers.
+MEMORY = 20000
 
 
 @dataclass(frozen=True)
@@ -45,18 +48,25 @@ def clean(text: str) -> str:
 
 def understand(text: str, lexicon: Lexicon, vocabulary: Vocabulary, plain: bool = False) -> Understood:
     """Read `text` as plain words; `plain` uses the typed words only (the baseline to compare with)."""
-    return _Reader(lexicon, vocabulary, plain).read(clean(text))
+    return Reader(lexicon, vocabulary, plain).read(text)
 
 
-class _Reader:
-    """Builds the query for one text; kept small by sharing the lexicon and the vocabulary."""
+class Reader:
+    """Builds the query for a text. One reader per index generation remembers what each word and phrase
+    became (its correction and its query part): a new question mostly has words asked about before."""
 
-    def __init__(self, lexicon: Lexicon, vocabulary: Vocabulary, plain: bool):
+    def __init__(self, lexicon: Lexicon, vocabulary: Vocabulary, plain: bool = False):
         self.lexicon = lexicon
         self.vocabulary = vocabulary
         self.plain = plain
+        self._word = lru_cache(maxsize=MEMORY)(self._read_word)
+        self._entry = lru_cache(maxsize=MEMORY)(self._entry_concept)
 
     def read(self, text: str) -> Understood:
+        """`text` cleaned (see `clean`) and read."""
+        return self._read(clean(text))
+
+    def _read(self, text: str) -> Understood:
         """Lexicon phrases first (longest wins), then each other word: corrected, split, expanded."""
         tokens = words(text)[:MAX_WORDS]
         shown = list(tokens)
@@ -68,20 +78,25 @@ class _Reader:
             if found.length:
                 phrase = tuple(tokens[position : position + found.length])
                 if found.meanings:  # else filler: skipped
-                    concepts.append(self._entry_concept(phrase, found))
+                    concepts.append(self._entry(phrase, found))
                     content.extend(word for word in phrase if not is_stop_word(word))
                 position += found.length
                 continue
             word = tokens[position]
             if not is_stop_word(word):
-                corrected = self._correct(word)
+                corrected, concept = self._word(word)
                 shown[position] = corrected
-                concepts.append(self._word_concept(corrected, corrected != word))
+                concepts.append(concept)
                 content.append(corrected)
             position += 1
         suggestion = " ".join(shown) if shown != tokens else None
         found_concepts = [concept for concept in concepts if concept is not None]
         return Understood(AnyOf(found_concepts) if found_concepts else None, text, suggestion, tuple(content))
+
+    def _read_word(self, word: str) -> tuple[str, Query | None]:
+        """The word as searched (corrected when unknown) and its query part."""
+        corrected = self._correct(word)
+        return corrected, self._word_concept(corrected, corrected != word)
 
     def _correct(self, word: str) -> str:
         """The word itself when it is known in any way, else the closest known word, else itself."""
