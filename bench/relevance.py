@@ -12,6 +12,7 @@ import yaml
 
 from regelingen.catalog import DATA_DIR, load_catalog
 from regelingen.model import NATIONAL, Scheme
+from search.answer_split import strong_count
 from search.engine import SearchEngine
 from search.index import build_index
 from search.lexicon import load_lexicon
@@ -43,14 +44,19 @@ def load_questions(path: Path) -> list[Question]:
 
 
 def measure(engine: SearchEngine, questions: list[Question], schemes: dict[str, Scheme]) -> dict[str, float]:
-    """success@3, MRR@10, recall@5 and leaks over the answerable questions, plus the misses."""
-    success = reciprocal = recall = leaks = 0.0
+    """success@3, MRR@10, recall@5, leaks and the strong answer's precision and recall, plus the misses.
+
+    "answer precision" is the share of the strong answer that is relevant; "answer recall" the share
+    of questions whose strong answer holds a relevant scheme.
+    """
+    success = reciprocal = recall = leaks = precision = split_recall = 0.0
     answerable = 0
     misses = []
     for question in questions:
         allowed = [s for s in schemes.values() if question.municipality in (None, s.municipality) or s.is_national]
         relevant = {s.id for s in allowed if question.is_relevant(s)}
-        ranked = [hit.scheme_id for hit in engine.search(question.text, question.municipality, limit=10).hits]
+        hits = engine.search(question.text, question.municipality, limit=10).hits
+        ranked = [hit.scheme_id for hit in hits]
         if question.municipality:
             leaks += sum(1 for sid in ranked if schemes[sid].municipality not in (question.municipality, NATIONAL))
         if not relevant:
@@ -60,6 +66,9 @@ def measure(engine: SearchEngine, questions: list[Question], schemes: dict[str, 
         success += first is not None and first <= 3
         reciprocal += 1 / first if first else 0
         recall += len(relevant & set(ranked[:5])) / len(relevant)
+        answer = set(ranked[: strong_count(hits)])
+        precision += len(answer & relevant) / len(answer) if answer else 0
+        split_recall += bool(answer & relevant)
         if not first or first > 3:
             where = question.municipality or "-"
             misses.append(f"{question.text!r} ({where}): first relevant at {first}; top 3 {ranked[:3]}")
@@ -70,6 +79,8 @@ def measure(engine: SearchEngine, questions: list[Question], schemes: dict[str, 
         "success@3": success / n,
         "MRR@10": reciprocal / n,
         "recall@5": recall / n,
+        "answer precision": precision / n,
+        "answer recall": split_recall / n,
         "leaks": leaks,
         "misses": misses,
     }
@@ -97,9 +108,9 @@ def main() -> None:
             figures = {label: measure(engine, questions, schemes) for label, engine in engines.items()}
             ours = figures["search"]
             print(f"{name}: {ours['questions']} questions, {ours['answerable']} with a relevant scheme in the data")
-            print(f"  {'':<10}{'search':>9}{'BM25':>9}")
-            for metric in ("success@3", "MRR@10", "recall@5", "leaks"):
-                print(f"  {metric:<10}" + "".join(f"{figures[label][metric]:>9.3f}" for label in engines))
+            print(f"  {'':<17}{'search':>9}{'BM25':>9}")
+            for metric in ("success@3", "MRR@10", "recall@5", "answer precision", "answer recall", "leaks"):
+                print(f"  {metric:<17}" + "".join(f"{figures[label][metric]:>9.3f}" for label in engines))
             if args.misses:
                 for miss in ours["misses"]:
                     print(f"    miss: {miss}")

@@ -8,13 +8,14 @@ from pathlib import Path
 from flask import Flask, current_app
 
 from regelingen.model import NATIONAL
+from search.answer_split import strong_count
 from search.crisis import CRISIS_FILE, Crisis, load_crisis
 from search.engine import RECENT_SIZE, SearchEngine
 from search.lexicon import LEXICON_FILE, load_lexicon
 from search.results import Fallback, Hit, SearchResponse
 from views.catalog import current_catalog, served_generation
 
-__all__ = ["Crisis", "Fallback", "Hit", "SearchResponse", "crisis_in", "init_app", "search"]
+__all__ = ["Crisis", "Fallback", "Hit", "SearchResponse", "crisis_in", "init_app", "search", "strong_count"]
 
 
 def init_app(app: Flask) -> None:

@@ -6,7 +6,7 @@ import pytest
 
 from regelingen.files.schema import categories
 
-RESULT_KEYS = {"id", "municipality", "title", "summary", "url", "categories", "score"}
+RESULT_KEYS = {"id", "municipality", "title", "summary", "url", "categories", "score", "match"}
 
 
 def search(client, **params):
@@ -189,3 +189,10 @@ def test_api_is_open_to_other_sites_and_sets_no_cookie(client):
     assert response.headers["Access-Control-Allow-Origin"] == "*"
     assert response.headers["Cache-Control"] == "no-store"
     assert "Set-Cookie" not in response.headers
+
+
+def test_the_answer_comes_first_then_the_weaker_results(client):
+    _, body = search(client, q="huurtoeslag", municipality="oss", limit=20)
+    matches = [result["match"] for result in body["results"]]
+    assert matches[0] == "strong" and "weak" in matches
+    assert matches == sorted(matches, key=lambda match: match != "strong")

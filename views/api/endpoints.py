@@ -44,10 +44,10 @@ def search_schemes() -> Response:
             "municipality": response.municipality,
             "total": response.total,
             "suggestion": response.suggestion,
-            "results": _results(response.hits),
+            "results": _results(response.hits, search.strong_count(response.hits)),
             "fallback": fallback
             and {
-                "closest": _results(fallback.closest),
+                "closest": _results(fallback.closest, strong=0),
                 "categories": list(fallback.categories),
                 "contact": fallback.contact and asdict(fallback.contact),
             },
@@ -103,13 +103,17 @@ def _limit() -> int:
     return int(text)
 
 
-def _results(hits: tuple[Hit, ...]) -> list[dict[str, Any]]:
-    """Hits as result objects; a hit from a newer index that this worker's catalog lacks is left out."""
+def _results(hits: tuple[Hit, ...], strong: int) -> list[dict[str, Any]]:
+    """Hits as result objects, the first `strong` ones the answer; a hit this worker's catalog lacks is left out."""
     schemes = current_catalog().schemes
-    return [_result(schemes[hit.scheme_id], hit.score) for hit in hits if hit.scheme_id in schemes]
+    return [
+        _result(schemes[hit.scheme_id], hit.score, "strong" if rank < strong else "weak")
+        for rank, hit in enumerate(hits)
+        if hit.scheme_id in schemes
+    ]
 
 
-def _result(found: Scheme, score: float) -> dict[str, Any]:
+def _result(found: Scheme, score: float, match: str) -> dict[str, Any]:
     return {
         "id": found.id,
         "municipality": found.municipality,
@@ -118,6 +122,7 @@ def _result(found: Scheme, score: float) -> dict[str, Any]:
         "url": _url(found),
         "categories": list(found.categories),
         "score": score,
+        "match": match,
     }
 
 

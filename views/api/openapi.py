@@ -113,7 +113,7 @@ def _schemas() -> dict[str, Any]:
     }
     result = {
         "type": "object",
-        "required": ["id", "municipality", "title", "summary", "url", "categories", "score"],
+        "required": ["id", "municipality", "title", "summary", "url", "categories", "score", "match"],
         "properties": {
             "id": {"type": "string", "description": "<municipality>/<slug>"},
             "municipality": text,
@@ -122,6 +122,12 @@ def _schemas() -> dict[str, Any]:
             "url": {"type": "string", "description": "The scheme's page on the site: /<municipality>/<slug>"},
             "categories": texts,
             "score": {"type": "number"},
+            "match": {
+                "type": "string",
+                "enum": ["strong", "weak"],
+                "description": "strong: part of the answer (the top result and those scoring close to it); "
+                "weak: a further result that may also fit. The closest schemes after no match are all weak.",
+            },
         },
     }
     return {

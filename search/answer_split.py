@@ -1,0 +1,23 @@
+"""Split ranked hits into the strong answer and weaker extras, from the shape of the scores alone."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from search.results import Hit
+
+# A hit stays in the answer while its score is at least this share of the top score.
+STRONG_SHARE = 0.6
+
+
+def strong_count(hits: Sequence[Hit], share: float = STRONG_SHARE) -> int:
+    """How many leading hits form the answer: the top one, and each next one close enough to it."""
+    if not hits:
+        return 0
+    floor = hits[0].score * share
+    count = 1
+    for hit in hits[1:]:
+        if hit.score < floor:
+            break
+        count += 1
+    return count
