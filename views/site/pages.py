@@ -95,11 +95,14 @@ def results() -> Response | str:
         query, municipality=chosen.slug if chosen else None, category=category.slug if category else None, limit=RESULTS
     )
     hits = [catalog.schemes[hit.scheme_id] for hit in response.hits if hit.scheme_id in catalog.schemes]
+    strong = {hit.scheme_id for hit in response.hits[: search.strong_count(response.hits)]}
     return render_template(
         "site/results.html",
         query=query,
         response=response,
         hits=hits,
+        answer=[scheme for scheme in hits if scheme.id in strong],
+        more=[scheme for scheme in hits if scheme.id not in strong],
         crisis=search.crisis_in(query),
         unknown_category=wanted if wanted and category is None else None,
         **page,
