@@ -64,3 +64,16 @@ def test_a_question_about_violence_gets_veilig_thuis_on_the_first_screen(phone_p
     schemes = phone_page.locator(f"main a[href^='/{place.slug}/'], main a[href^='/landelijk/']")
     if schemes.count():
         assert box["y"] < schemes.first.bounding_box()["y"]
+
+
+@pytest.mark.parametrize("question", ["tandarts te duur", "wasmachine kapot geen geld", "huur betalen"])
+def test_the_first_answer_starts_on_the_first_phone_screen(phone_page: Page, question: str) -> None:
+    """Issue 16: with a municipality chosen, the top of the first result is inside the first 360 x 740 screen."""
+    place = sample_municipality()
+    phone_page.set_viewport_size({"width": 360, "height": SCREEN_HEIGHT})
+    phone_page.goto(f"/zoeken?q={question.replace(' ', '+')}&gemeente={place.slug}")
+    first = phone_page.locator("main ul.scheme-list a").first
+    expect(first).to_be_visible()
+    box = first.bounding_box()
+    assert box is not None and box["y"] < SCREEN_HEIGHT, f"the first result starts at {box and box['y']} px"
+    expect(phone_page.get_by_label("Waar zoekt u hulp bij?")).to_be_visible()
