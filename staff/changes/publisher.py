@@ -8,6 +8,7 @@ live, the changes it carried are marked published (every worker switches to it w
 from __future__ import annotations
 
 import threading
+import time
 
 from flask import Flask
 
@@ -25,6 +26,16 @@ def publish_soon(app: Flask) -> None:
     _again.set()
     if _running.acquire(blocking=False):
         threading.Thread(target=_publish_while_asked, args=(app,), name="beheer-publiceren", daemon=True).start()
+
+
+def wait_until_idle(timeout: float) -> bool:
+    """Wait until no publication runs or is asked for (for shutdown and tests); False on timeout."""
+    deadline = time.monotonic() + timeout
+    while _again.is_set() or _running.locked():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
 
 
 def _publish_while_asked(app: Flask) -> None:

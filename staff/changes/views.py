@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from flask import Blueprint, Flask, abort, current_app, flash, redirect, render_template, request, url_for
@@ -62,8 +63,11 @@ def retire(municipality: str, slug: str) -> ResponseReturnValue:
     """A change that ends the scheme on a date: status `beëindigd`, kept in the history, no longer open."""
     _require_scheme(Action.EDIT, municipality, slug)
     base = data_repo().read(municipality, slug) or abort(404)
-    end = request.form.get("geldig_tot", "")
-    return _start(municipality, slug, Kind.RETIRE, base, retired_text(base, end))
+    end = _iso_date(request.form.get("geldig_tot", ""))
+    if end is None:
+        flash("Vul de laatste dag in als jaar-maand-dag, bijvoorbeeld 2027-01-31.", "fout")
+        return redirect(url_for(".scheme", municipality=municipality, slug=slug))
+    return _start(municipality, slug, Kind.RETIRE, base, retired_text(base, end.isoformat()))
 
 
 @bp.post("/regelingen/<municipality>/<slug>/herstellen")
@@ -205,6 +209,13 @@ def _data(text: str | None, item: Change) -> dict:
     if text is None:
         return {}
     return check_text(text, item.slug, item.municipality, f"{item.slug}.yaml", today())[0] or {}
+
+
+def _iso_date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        return None
 
 
 def _history(repo: DataRepo, municipality: str, slug: str) -> list:

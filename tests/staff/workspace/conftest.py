@@ -12,6 +12,8 @@ from flask_migrate import upgrade
 from sqlalchemy import create_engine, text
 from testapp import SCHEMES, make_app
 
+from publishing import publish_data
+from staff.changes.publisher import wait_until_idle
 from tests.staff.workspace import postgres
 from tests.staff.workspace.staffclient import StaffClient, make_account
 
@@ -47,7 +49,9 @@ def repo(tmp_path):
     root = tmp_path / "data-repo"
     shutil.copytree(SCHEMES, root / "schemes")
     for command in (["init", "-q", "-b", "main"], ["add", "."], ["commit", "-q", "-m", "begin"]):
-        subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-C", str(root), *command], check=True)
+        subprocess.run(
+            ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-C", str(root), *command], check=True
+        )
     return root
 
 
@@ -63,7 +67,9 @@ def staff_app(tmp_path, database_url, repo):
     )
     with app.app_context():
         upgrade()
+    publish_data(app)  # what `make run` does first; approvals publish again in the background
     yield app
+    assert wait_until_idle(timeout=60)
     with app.app_context():
         from staff.db import db
 

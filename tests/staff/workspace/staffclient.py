@@ -33,8 +33,14 @@ def make_account(app: Flask, email: str, role: str, municipality: str | None) ->
     secret = pyotp.random_base32()
     with app.app_context():
         db.session.add(
-            Account(email=email, name=email.split("@")[0].title(), role=role, municipality=municipality,
-                    password_hash=hash_password(PASSWORD), totp_secret=secret)
+            Account(
+                email=email,
+                name=email.split("@")[0].title(),
+                role=role,
+                municipality=municipality,
+                password_hash=hash_password(PASSWORD),
+                totp_secret=secret,
+            )
         )
         db.session.commit()
     return Person(email, PASSWORD, secret)

@@ -16,7 +16,10 @@ def test_overview_needs_a_full_login(staff_app, people):
     assert client.get("/beheer/nijmegen.csv").status_code == 302
     # a password alone is not enough
     client.get("/beheer/inloggen")
-    client.post("/beheer/inloggen", {"email": people["nijmegen_redacteur"].email, "wachtwoord": people["nijmegen_redacteur"].password})
+    client.post(
+        "/beheer/inloggen",
+        {"email": people["nijmegen_redacteur"].email, "wachtwoord": people["nijmegen_redacteur"].password},
+    )
     assert client.get("/beheer").status_code == 302
 
 
@@ -32,7 +35,9 @@ def test_password_and_code_give_the_overview_of_ones_own_municipality(as_person)
 def test_the_session_cookie_is_secure_httponly_strict_and_only_for_beheer(staff_app, people):
     client = StaffClient(staff_app)
     client.get("/beheer/inloggen")
-    response = client.post("/beheer/inloggen", {"email": people["oss_redacteur"].email, "wachtwoord": people["oss_redacteur"].password})
+    response = client.post(
+        "/beheer/inloggen", {"email": people["oss_redacteur"].email, "wachtwoord": people["oss_redacteur"].password}
+    )
     cookie = response.headers["Set-Cookie"]
     assert "Path=/beheer" in cookie
     assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Strict" in cookie
@@ -61,7 +66,10 @@ def test_five_wrong_passwords_lock_the_account_even_for_the_right_one(staff_app,
     with staff_app.app_context():
         account = db.session.scalar(db.select(Account).filter_by(email=person.email))
         assert account.locked_until is not None
-        actions = [event.action for event in db.session.scalars(db.select(__import__("staff.audit", fromlist=["AuditEvent"]).AuditEvent))]
+        actions = [
+            event.action
+            for event in db.session.scalars(db.select(__import__("staff.audit", fromlist=["AuditEvent"]).AuditEvent))
+        ]
     assert actions.count("inloggen_mislukt") == 6
     assert "account_geblokkeerd" in actions
 
@@ -70,7 +78,12 @@ def test_a_post_without_csrf_token_is_refused_with_400(as_person):
     client = as_person("nijmegen_redacteur")
     response = client.post("/beheer/regelingen/nijmegen/schuldhulp/bewerken", token=False)
     assert response.status_code == 400
-    assert client.post("/beheer/regelingen/nijmegen/schuldhulp/bewerken", {"csrf_token": "vervalst"}, token=False).status_code == 400
+    assert (
+        client.post(
+            "/beheer/regelingen/nijmegen/schuldhulp/bewerken", {"csrf_token": "vervalst"}, token=False
+        ).status_code
+        == 400
+    )
 
 
 def test_logging_out_ends_the_session(as_person):
