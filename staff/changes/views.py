@@ -67,7 +67,7 @@ def retire(municipality: str, slug: str) -> ResponseReturnValue:
     if end is None:
         flash("Vul de laatste dag in als jaar-maand-dag, bijvoorbeeld 2027-01-31.", "fout")
         return redirect(url_for(".scheme", municipality=municipality, slug=slug))
-    return _start(municipality, slug, Kind.RETIRE, base, retired_text(base, end.isoformat()))
+    return _start(municipality, slug, Kind.RETIRE, base, retired_text(base, end))
 
 
 @bp.post("/regelingen/<municipality>/<slug>/herstellen")

@@ -8,6 +8,8 @@ from typing import Any
 
 from staff.edit.formfields import label_for
 
+LIST_INDEX = "#"  # marks a list position in a path, so a year key is not read as one
+
 
 @dataclass(frozen=True)
 class FieldChange:
@@ -37,7 +39,7 @@ def _flatten(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
             yield from _flatten(item, f"{path}.{key}" if path else str(key))
     elif isinstance(value, list) and any(isinstance(item, Mapping | list) for item in value):
         for index, item in enumerate(value):
-            yield from _flatten(item, f"{path}.{index}")
+            yield from _flatten(item, f"{path}.{LIST_INDEX}{index}")
     elif isinstance(value, list):
         yield path, "\n".join(str(item) for item in value)
     elif value is not None:
@@ -55,11 +57,11 @@ def _text(value: Any) -> str:
 
 
 def _label(path: str) -> str:
-    """`aanvragen.stappen.1.wat` as `Aanvragen › Stappen 2 › Wat`."""
+    """`aanvragen.stappen.#1.wat` as `Aanvragen › Stappen 2 › Wat` (a year such as 2027 stays 2027)."""
     words: list[str] = []
     for part in path.split("."):
-        if part.isdigit() and words:
-            words[-1] += f" {int(part) + 1}"
+        if part.startswith(LIST_INDEX) and words:
+            words[-1] += f" {int(part[1:]) + 1}"
         else:
             words.append(label_for(part))
     return " › ".join(words)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import pyotp
 from flask import Flask
 from flask_migrate import upgrade
+from werkzeug.datastructures import MultiDict
 
 from staff.accounts.models import Account
 from staff.accounts.secrets import hash_password
@@ -70,11 +71,12 @@ class StaffClient:
         return response
 
     def post(self, path: str, data: dict | None = None, token: bool = True, **kwargs):
-        form = dict(data or {})
+        form = MultiDict(data or {})
         if token:
             if not self.token:
                 self.get("/beheer/inloggen")
-            form.setdefault("csrf_token", self.token)
+            if "csrf_token" not in form:
+                form["csrf_token"] = self.token
         headers = {"Referer": "https://localhost/beheer"}
         return self.client.post(path, data=form, base_url="https://localhost", headers=headers, **kwargs)
 
