@@ -292,12 +292,12 @@ def _add(values: dict[str, Any], parts: list[str], schema: Mapping[str, Any]) ->
 
 
 def _next_key(pairs: dict[Any, Any], schema: Schema, node: Mapping[str, Any]) -> Any:
-    """The next year after the newest (or this year), or the first language not yet given."""
+    """This year, or the year after the newest when that is later; or the first language not yet given."""
     options = schema.node(node.get("propertyNames", {})).get("enum")
     if options:
         return next((option for option in options if option not in pairs), options[0])
     years = [key for key in pairs if isinstance(key, int)]
-    return max(years) + 1 if years else date.today().year
+    return max([date.today().year] + [year + 1 for year in years])
 
 
 def _container(values: Any, parts: list[str], create: bool = False) -> Any:

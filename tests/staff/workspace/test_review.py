@@ -150,3 +150,13 @@ def test_restoring_an_earlier_version_is_a_change_that_needs_review(staff_app, p
     as_person("nijmegen_controleur").post(f"/beheer/wijzigingen/{restore_id}/goedkeuren")
     assert _state(staff_app, restore_id).state in (State.APPROVED, State.PUBLISHED)
     assert "titel: Energiefonds\n" in (repo / "schemes/nijmegen/energiefonds.yaml").read_text(encoding="utf-8")
+
+
+def test_a_controleur_cannot_approve_their_own_change(staff_app, people, as_person, repo):
+    change_id = _draft(staff_app, people["nijmegen_controleur"], _new_title)
+    author = as_person("nijmegen_controleur")
+    author.post(f"/beheer/wijzigingen/{change_id}/indienen", {"reden": "Nieuwe naam"})
+    response = author.post(f"/beheer/wijzigingen/{change_id}/goedkeuren", follow_redirects=True)
+    assert "U kunt uw eigen wijziging niet goedkeuren" in response.get_data(as_text=True)
+    assert _state(staff_app, change_id).state == State.SUBMITTED
+    assert "2027" not in (repo / "schemes/nijmegen/energiefonds.yaml").read_text(encoding="utf-8")
