@@ -6,6 +6,7 @@ With SCREENSHOTS=<folder> the steps are saved as pictures for docs/voor-gemeente
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -23,7 +24,8 @@ from playwright.sync_api import Browser, Page, expect
 from app import create_app
 from tests.staff.workspace.staffclient import PASSWORD, make_account
 
-from .harness import DESKTOP, SCHEMES, live_server, require_tools
+from .harness import AXE_JS, DESKTOP, SCHEMES, VNU_JAR, live_server, require_tools
+from .test_accessibility import RUN_AXE, WCAG_21_AA, describe
 
 SCHEME = "/meppel/individuele-inkomenstoeslag"
 SHOTS = Path(os.environ["SCREENSHOTS"]) if os.environ.get("SCREENSHOTS") else None
@@ -64,13 +66,39 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
     assert "Traceback" not in log, log[-3000:]
 
 
+def _checked(page: Page, name: str, pages: dict[str, str]) -> None:
+    """No WCAG 2.1 A/AA violation axe can find; the page is kept for the Nu Html Checker."""
+    page.evaluate(f"() => {{ {AXE_JS.read_text(encoding='utf-8')}\n}}")
+    violations = page.evaluate(RUN_AXE, WCAG_21_AA)
+    assert violations == [], f"{name}:\n{describe(violations)}"
+    pages[name] = page.content()
+
+
+def _valid_html(pages: dict[str, str], folder: Path) -> None:
+    files = []
+    for name, html in pages.items():
+        files.append(folder / f"{name}.html")
+        files[-1].write_text(html, encoding="utf-8")  # page.content() starts with the doctype
+    run = subprocess.run(
+        ["java", "-jar", str(VNU_JAR), "--format", "json", "--errors-only", *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    errors = [
+        f"{m.get('url', '').rsplit('/', 1)[-1]} line {m.get('lastLine', '?')}: {m['message']}"
+        for m in json.loads(run.stderr)["messages"]
+    ]
+    assert errors == [], "\n".join(errors)
+
+
 def _shot(page: Page, name: str) -> None:
     if SHOTS:
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=False)
 
 
-def _log_in(browser: Browser, base: str, person, shots: bool = False) -> Page:
+def _log_in(browser: Browser, base: str, person, shots: dict[str, str] | None = None) -> Page:
     page = browser.new_context(base_url=base, viewport=DESKTOP, locale="nl-NL").new_page()
     page.goto("/beheer")
     expect(page).to_have_url(re.compile(r"/beheer/inloggen"))
@@ -78,6 +106,7 @@ def _log_in(browser: Browser, base: str, person, shots: bool = False) -> Page:
     page.get_by_label("Wachtwoord").fill(PASSWORD)
     if shots:
         _shot(page, "1-inloggen")
+        _checked(page, "inloggen", shots)
     page.get_by_role("button", name="Verder").click()
     step = int(time.time() // 30)
     page.get_by_label("Code van 6 cijfers").fill(pyotp.TOTP(person.secret).generate_otp(step))
@@ -92,14 +121,17 @@ def _public(base: str) -> str:
 
 
 def test_edit_review_publish_end_to_end(browser: Browser, workspace: dict) -> None:
+    require_tools(need_vnu=True)
     base, people = workspace["base"], workspace["people"]
+    pages: dict[str, str] = {}
     assert "€ 425" not in _public(base)
 
-    editor = _log_in(browser, base, people["editor"], shots=True)
+    editor = _log_in(browser, base, people["editor"], shots=pages)
     main = editor.locator("main")
     expect(main).to_contain_text("bedragen zonder cijfer voor")  # what is due comes first
     expect(main).not_to_contain_text("Oss")
     _shot(editor, "2-overzicht")
+    _checked(editor, "overzicht", pages)
     editor.get_by_role("link", name="Individuele inkomenstoeslag").first.click()
     editor.get_by_role("button", name="Regeling aanpassen").click()
     expect(editor.get_by_role("heading", level=1)).to_contain_text("bewerken")
@@ -118,6 +150,7 @@ def test_edit_review_publish_end_to_end(browser: Browser, workspace: dict) -> No
     expect(editor.locator("#veld-gecontroleerd_op-fout")).to_contain_text("moet een datum zijn")
     checked.scroll_into_view_if_needed()
     _shot(editor, "3-fout-bij-het-veld")
+    _checked(editor, "formulier-met-fout", pages)
     checked.fill("2026-12-05")
     editor.get_by_role("button", name="Bewaren").last.click()
 
@@ -125,6 +158,7 @@ def test_edit_review_publish_end_to_end(browser: Browser, workspace: dict) -> No
     expect(editor.get_by_role("heading", level=1)).to_contain_text("Wijziging")
     expect(editor.locator("table.diff")).to_contain_text("2027")
     _shot(editor, "4-wijziging")
+    _checked(editor, "wijziging", pages)
     change_url = editor.url
     editor.get_by_role("link", name="Bekijk de pagina zoals inwoners hem zien").click()
     expect(editor.locator("main")).to_contain_text("Individuele inkomenstoeslag")
@@ -155,6 +189,7 @@ def test_edit_review_publish_end_to_end(browser: Browser, workspace: dict) -> No
     colleague.get_by_role("link", name="Wijzigingen").click()
     colleague.get_by_role("link", name=re.compile("individuele-inkomenstoeslag")).first.click()
     _shot(colleague, "6-controleren")
+    _checked(colleague, "controleren", pages)
     colleague.get_by_role("button", name="Goedkeuren en publiceren").click()
     approved = time.monotonic()
     in_a_row, deadline = 0, approved + 30
@@ -174,3 +209,7 @@ def test_edit_review_publish_end_to_end(browser: Browser, workspace: dict) -> No
     assert log.startswith("Redacteur <redacteur@meppel.nl>\nBedrag voor 2027 van de gemeente erbij gezet"), log
     colleague.reload()
     expect(colleague.locator("main")).to_contain_text("gepubliceerd")
+    colleague.get_by_role("link", name="De regeling").click()
+    expect(colleague.locator("main")).to_contain_text("Bedrag voor 2027 van de gemeente erbij gezet")
+    _checked(colleague, "regeling-met-geschiedenis", pages)
+    _valid_html(pages, workspace["workdir"])
