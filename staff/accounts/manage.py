@@ -20,8 +20,8 @@ MUNICIPAL_ROLES = (Role.REDACTEUR, Role.CONTROLEUR, Role.BEHEERDER)
 
 
 @bp.get("")
-def accounts() -> str:
-    """The accounts this person may manage."""
+def accounts(created: tuple[str, str] | None = None) -> str:
+    """The accounts this person may manage (after `create`: the new one's password, shown once)."""
     require(Action.MANAGE_ACCOUNTS, current_user.municipality)
     query = db.select(Account).order_by(Account.municipality, Account.email)
     if current_user.role_enum is not Role.PLATFORM:
@@ -31,6 +31,7 @@ def accounts() -> str:
         accounts=db.session.scalars(query).all(),
         roles=_roles_offered(),
         places=_places_offered(),
+        created=created,
     )
 
 
@@ -56,8 +57,8 @@ def create() -> ResponseReturnValue:
     )
     record("account_gemaakt", municipality=municipality, target=email, detail=role)
     db.session.commit()
-    flash(f"Account {email} gemaakt. Eenmalig wachtwoord (geef het persoonlijk door): {password}", "ok")
-    return redirect(url_for(".accounts"))
+    # Shown in this answer only (never in a flash message: those travel in the session cookie).
+    return accounts(created=(email, password))
 
 
 @bp.post("/<int:account_id>")

@@ -91,3 +91,69 @@ def test_logging_out_ends_the_session(as_person):
     assert client.get("/beheer").status_code == 200
     client.post("/beheer/uitloggen")
     assert client.get("/beheer").status_code == 302
+
+
+def test_create_admin_then_first_login_links_an_authenticator_app(staff_app):
+    import re
+
+    import pyotp
+
+    runner = staff_app.test_cli_runner()
+    weak = runner.invoke(args=["regelingen", "create-admin", "eerste@gemeente.nl", "--wachtwoord", "kort"])
+    assert weak.exit_code != 0 and "minstens 12 tekens" in weak.output
+    made = runner.invoke(
+        args=[
+            "regelingen",
+            "create-admin",
+            "eerste@gemeente.nl",
+            "--naam",
+            "Eerste",
+            "--wachtwoord",
+            "een lang wachtwoord",
+        ]
+    )
+    assert made.exit_code == 0, made.output
+    again = runner.invoke(
+        args=["regelingen", "create-admin", "eerste@gemeente.nl", "--wachtwoord", "een lang wachtwoord"]
+    )
+    assert again.exit_code != 0 and "al een account" in again.output
+
+    client = StaffClient(staff_app)
+    client.get("/beheer/inloggen")
+    response = client.post("/beheer/inloggen", {"email": "eerste@gemeente.nl", "wachtwoord": "een lang wachtwoord"})
+    assert response.headers["Location"].endswith("/beheer/inloggen/koppelen")
+    page = client.get("/beheer/inloggen/koppelen").get_data(as_text=True)
+    assert "<svg" in page  # the QR code, inline: no request to anyone else
+    secret = re.search(r"<code>([A-Z2-7]{16,})</code>", page).group(1)
+    assert client.post("/beheer/inloggen/koppelen", {"code": "123456"}).status_code == 401
+    assert client.post("/beheer/inloggen/koppelen", {"code": pyotp.TOTP(secret).now()}).status_code == 302
+    assert client.get("/beheer/accounts").status_code == 200  # a platform administrator manages accounts
+    with staff_app.app_context():
+        account = db.session.scalar(db.select(Account).filter_by(email="eerste@gemeente.nl"))
+        assert account.totp_secret == secret and account.role == "platformbeheerder"
+
+
+def test_an_administrator_makes_an_account_and_switching_it_off_ends_its_sessions(staff_app, as_person, people):
+    admin = as_person("nijmegen_beheerder")
+    page = admin.post(
+        "/beheer/accounts", {"email": "Nieuw@Nijmegen.nl", "naam": "Nieuw", "rol": "redacteur", "gemeente": "oss"}
+    )
+    assert "Set-Cookie" not in page.headers or "Eenmalig" not in page.headers["Set-Cookie"]
+    text = page.get_data(as_text=True)
+    assert "Eenmalig wachtwoord" in text
+    with staff_app.app_context():
+        made = db.session.scalar(db.select(Account).filter_by(email="nieuw@nijmegen.nl"))
+        assert made.municipality == "nijmegen"  # a municipality's beheerder makes accounts for their own only
+    # a platform role cannot be given by a municipality's beheerder
+    admin.post("/beheer/accounts", {"email": "baas@nijmegen.nl", "naam": "Baas", "rol": "platformbeheerder"})
+    with staff_app.app_context():
+        assert db.session.scalar(db.select(Account).filter_by(email="baas@nijmegen.nl")) is None
+        target = db.session.scalar(db.select(Account).filter_by(email=people["nijmegen_redacteur"].email)).id
+    victim = as_person("nijmegen_redacteur")
+    assert victim.get("/beheer").status_code == 200
+    admin.post(f"/beheer/accounts/{target}", {"actie": "uit"})
+    assert victim.get("/beheer").status_code == 302
+    # Oss's accounts are not Nijmegen's to change
+    with staff_app.app_context():
+        oss = db.session.scalar(db.select(Account).filter_by(email=people["oss_redacteur"].email)).id
+    assert admin.post(f"/beheer/accounts/{oss}", {"actie": "uit"}).status_code == 403
