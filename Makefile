@@ -110,7 +110,7 @@ clean:
 # Benchmarks. `make bench` runs them all (under 10 minutes) and rewrites docs/benchmarks.md with the machine,
 # the date and the command for every figure; each bench-* target runs one (results in var/bench/).
 # Load tests only ever send traffic to 127.0.0.1, bounded in time and in requests.
-.PHONY: bench bench-tools bench-load bench-pdf bench-app-scale bench-cost bench-coach-pdf
+.PHONY: bench bench-tools bench-load bench-pdf bench-app-scale bench-cost bench-coach-pdf bench-staff
 
 bench: $(VENV)/.dev bench-tools
 	$(PY) -m bench.report --run
@@ -127,6 +127,10 @@ bench-app-scale: $(VENV)/.dev
 # CPU per request in-process, cold (every question new) and warm side by side, and the engine next to SQLite FTS5.
 bench-cost: $(VENV)/.dev
 	$(PY) -m bench.cost
+
+# The staff workspace at national size (14,000 schemes in a git repository): form page, save, approval, publication.
+bench-staff: $(VENV)/.dev
+	$(PY) -m bench.staff_scale
 
 # Coach PDFs (Chromium): seconds and page count of a guide, a three-scheme plan (nl, en) and the longest guide.
 bench-coach-pdf: $(VENV)/.runtime
