@@ -5,12 +5,20 @@ from __future__ import annotations
 import time
 from datetime import timedelta
 
-from flask import Blueprint, Flask, redirect, render_template, request, session, url_for
+from flask import Blueprint, Flask, flash, redirect, render_template, request, session, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_user, logout_user
 
 from staff.accounts.models import Account
-from staff.accounts.secrets import enrolment_qr_svg, new_totp_secret, password_matches, totp_step
+from staff.accounts.secrets import (
+    MIN_PASSWORD_LENGTH,
+    enrolment_qr_svg,
+    hash_password,
+    new_totp_secret,
+    password_matches,
+    password_problem,
+    totp_step,
+)
 from staff.audit import record
 from staff.db import db, now
 from staff.web import limiter, safe_next
@@ -92,6 +100,29 @@ def enrol() -> ResponseReturnValue:
         account_id=account.id,
     )
     return _logged_in(account)
+
+
+@bp.route("/wachtwoord", methods=["GET", "POST"])
+def change_password() -> ResponseReturnValue:
+    """Choose a new password (after a one-time one from the beheerder, or whenever one likes)."""
+    error = None
+    if request.method == "POST":
+        form = request.form
+        if not password_matches(current_user.password_hash, form.get("huidig", "")):
+            error = "Uw huidige wachtwoord klopt niet."
+        elif form.get("nieuw", "") != form.get("nogmaals", ""):
+            error = "De twee nieuwe wachtwoorden zijn niet hetzelfde."
+        else:
+            error = password_problem(form.get("nieuw", ""))
+        if error is None:
+            current_user.password_hash = hash_password(form["nieuw"])
+            current_user.session_version += 1  # other sessions of this account end
+            record("wachtwoord_gewijzigd", municipality=current_user.municipality, target=current_user.email)
+            db.session.commit()
+            login_user(current_user._get_current_object())  # this session goes on with the new version
+            flash("Uw wachtwoord is veranderd.", "ok")
+            return redirect(url_for("beheer.overview"))
+    return render_template("staff/wachtwoord.html", error=error, min_length=MIN_PASSWORD_LENGTH)
 
 
 @bp.post("/uitloggen")

@@ -63,7 +63,8 @@ def create() -> ResponseReturnValue:
 
 @bp.post("/<int:account_id>")
 def update(account_id: int) -> ResponseReturnValue:
-    """Change the role, switch access off or on, or make the owner link a new authenticator app."""
+    """Change the role, switch access off or on, make the owner link a new authenticator app, or give a new
+    one-time password (which also lifts a lock-out)."""
     account = db.session.get(Account, account_id) or abort(404)
     if not allowed(current_user, Action.MANAGE_ACCOUNTS, account.municipality) or account.id == current_user.id:
         abort(403)
@@ -76,11 +77,16 @@ def update(account_id: int) -> ResponseReturnValue:
         account.active = action == "aan"
     elif action == "authenticator":
         account.totp_secret, account.totp_last_step = None, 0
+    elif action == "wachtwoord":
+        password = secrets.token_urlsafe(12)
+        account.password_hash, account.failed_logins, account.locked_until = hash_password(password), 0, None
     else:
         abort(400)
     account.session_version += 1  # any session of this account ends now
     record("account_gewijzigd", municipality=account.municipality, target=account.email, detail=action)
     db.session.commit()
+    if action == "wachtwoord":
+        return accounts(created=(account.email, password))
     flash(f"Account {account.email} aangepast.", "ok")
     return redirect(url_for(".accounts"))
 

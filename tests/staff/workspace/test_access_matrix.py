@@ -45,6 +45,8 @@ ROUTES = [
     ("beheer_accounts.accounts", "GET", "/beheer/accounts", ACCOUNTS),
     ("beheer_accounts.create", "POST", "/beheer/accounts", ACCOUNTS),
     ("beheer_accounts.update", "POST", "/beheer/accounts/{account}", ACCOUNTS),
+    ("beheer_login.change_password", "GET", "/beheer/wachtwoord", LOGIN),
+    ("beheer_login.change_password", "POST", "/beheer/wachtwoord", LOGIN),
     ("beheer_login.logout", "POST", "/beheer/uitloggen", LOGIN),
 ]
 

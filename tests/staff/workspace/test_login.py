@@ -157,3 +157,50 @@ def test_an_administrator_makes_an_account_and_switching_it_off_ends_its_session
     with staff_app.app_context():
         oss = db.session.scalar(db.select(Account).filter_by(email=people["oss_redacteur"].email)).id
     assert admin.post(f"/beheer/accounts/{oss}", {"actie": "uit"}).status_code == 403
+
+
+def test_a_beheerder_gives_a_new_one_time_password_which_lifts_a_lock_out(staff_app, as_person, people):
+    import re
+
+    person = people["nijmegen_redacteur"]
+    client = StaffClient(staff_app)
+    client.get("/beheer/inloggen")
+    for _ in range(5):
+        client.post("/beheer/inloggen", {"email": person.email, "wachtwoord": "fout"})
+    with staff_app.app_context():
+        account = db.session.scalar(db.select(Account).filter_by(email=person.email))
+        assert account.locked_until is not None
+        account_id = account.id
+    page = as_person("nijmegen_beheerder").post(f"/beheer/accounts/{account_id}", {"actie": "wachtwoord"})
+    new = re.search(r"Eenmalig wachtwoord.*?<code>([^<]+)</code>", page.get_data(as_text=True), re.S).group(1)
+    client.get("/beheer/inloggen")
+    response = client.post("/beheer/inloggen", {"email": person.email, "wachtwoord": new})
+    assert response.headers["Location"].endswith("/beheer/inloggen/code")
+
+
+def test_changing_ones_password_needs_the_current_one_and_a_strong_new_one(staff_app, as_person, people):
+    client = as_person("oss_redacteur")
+    wrong = client.post(
+        "/beheer/wachtwoord",
+        {"huidig": "fout", "nieuw": "een nieuw lang wachtwoord", "nogmaals": "een nieuw lang wachtwoord"},
+    )
+    assert "klopt niet" in wrong.get_data(as_text=True)
+    short = client.post(
+        "/beheer/wachtwoord", {"huidig": people["oss_redacteur"].password, "nieuw": "kort", "nogmaals": "kort"}
+    )
+    assert "minstens 12 tekens" in short.get_data(as_text=True)
+    done = client.post(
+        "/beheer/wachtwoord",
+        {
+            "huidig": people["oss_redacteur"].password,
+            "nieuw": "een nieuw lang wachtwoord",
+            "nogmaals": "een nieuw lang wachtwoord",
+        },
+    )
+    assert done.status_code == 302
+    assert client.get("/beheer").status_code == 200  # this session goes on
+    with staff_app.app_context():
+        account = db.session.scalar(db.select(Account).filter_by(email=people["oss_redacteur"].email))
+        from staff.accounts.secrets import password_matches
+
+        assert password_matches(account.password_hash, "een nieuw lang wachtwoord")
