@@ -179,7 +179,7 @@ TABLE = [
         f"gemeente=nieuwegein&{ALONE}&inkomen=1341-1540&jaren=3-&wonen=huur",
         ids("nieuwegein", "bijzondere-bijstand", "collectieve-zorgverzekering", "schuldhulpverlening", "stadspas")
         | {HUUR, ZORG},
-        ids("nieuwegein", "pc-en-fietsregeling", "stichting-leergeld") | KIDS_NL | {AIO},
+        ids("nieuwegein", "pc-en-fietsregeling", "stichting-leergeld") | KIDS_NL | {AIO} | {"nieuwegein/studietoeslag"},
     ),
     (
         "nieuwegein alone, band from exactly 110% to exactly 125% (old amount limit: kijk, not niet nu)",
@@ -189,7 +189,8 @@ TABLE = [
         ids("nieuwegein", "pc-en-fietsregeling", "stichting-leergeld")
         | KIDS_NL
         | {AIO}
-        | {"nieuwegein/bijstandsuitkering"},
+        | {"nieuwegein/bijstandsuitkering"}
+        | {"nieuwegein/studietoeslag"},
     ),
     (
         "nieuwegein single parent, child 4-5, band from 125% to exactly 150%",
@@ -199,7 +200,8 @@ TABLE = [
         | {HUUR, ZORG},
         ids("nieuwegein", "individuele-inkomenstoeslag", "pc-en-fietsregeling")
         | {AIO}
-        | {"nieuwegein/bijstandsuitkering"},
+        | {"nieuwegein/bijstandsuitkering"}
+        | {"nieuwegein/studietoeslag"},
     ),
     (
         "nieuwegein couple on bijstand, child 6-17, low income under 3 years",
@@ -216,7 +218,7 @@ TABLE = [
         | KIDS_NL
         | {HUUR, ZORG}
         | {"nieuwegein/bijstandsuitkering"},
-        ids("nieuwegein", "individuele-inkomenstoeslag") | {AIO},
+        ids("nieuwegein", "individuele-inkomenstoeslag") | {AIO} | {"nieuwegein/studietoeslag"},
     ),
     (
         "nijmegen student alone",
