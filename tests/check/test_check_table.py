@@ -224,7 +224,10 @@ TABLE = [
         "nijmegen student alone",
         "gemeente=nijmegen&partner=nee&kinderen=geen&leeftijd=21-aow&ontvangt=studiefinanciering&inkomen=0-1540&jaren=3-&wonen=huur",
         ids("nijmegen", "bijzondere-bijstand", "busvoordeelabonnement", "caz", "studietoeslag") | {HUUR, ZORG},
-        ids("nijmegen", "individuele-inkomenstoeslag", "meedoenregeling", "stichting-leergeld") | KIDS_NL | {AIO},
+        ids("nijmegen", "individuele-inkomenstoeslag", "meedoenregeling", "stichting-leergeld")
+        | KIDS_NL
+        | {AIO}
+        | {"nijmegen/kinderopvang-vergoeding"},
     ),
     (
         "nijmegen aged 15-17 living with family",
@@ -241,7 +244,8 @@ TABLE = [
         | KIDS_NL
         | {AIO, ZORG}
         | {"nijmegen/studietoeslag"}
-        | {"nijmegen/bijstandsuitkering"},
+        | {"nijmegen/bijstandsuitkering"}
+        | {"nijmegen/kinderopvang-vergoeding"},
     ),
     (
         "nijmegen couple, children 4-17 and 18-21, band from exactly 130%",
@@ -260,7 +264,8 @@ TABLE = [
         | KIDS_NL
         | {AIO, HUUR}
         | {"nijmegen/studietoeslag"}
-        | {"nijmegen/bijstandsuitkering"},
+        | {"nijmegen/bijstandsuitkering"}
+        | {"nijmegen/kinderopvang-vergoeding"},
     ),
     (
         "oss single parent, toddler, income from exactly 120%",
