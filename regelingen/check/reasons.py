@@ -40,12 +40,11 @@ def render(
     return translate(text) % filled
 
 
-@dataclass(frozen=True)
-class Phrase:
-    """A sentence to translate, with %(name)s values (such as the label of an answer)."""
+class Sentence:
+    """What a Phrase and a Reason share: a text to translate and its %(name)s values."""
 
     text: str
-    values: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
+    values: Mapping[str, object]
 
     def render(
         self,
@@ -55,6 +54,14 @@ class Phrase:
     ) -> str:
         """The sentence in the page's language."""
         return render(self.text, self.values, translate, money, day)
+
+
+@dataclass(frozen=True)
+class Phrase(Sentence):
+    """A sentence to translate, with %(name)s values (such as the label of an answer)."""
+
+    text: str
+    values: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
 
 
 def phrase(text: str, **values: object) -> Phrase:
@@ -63,22 +70,13 @@ def phrase(text: str, **values: object) -> Phrase:
 
 
 @dataclass(frozen=True)
-class Reason:
+class Reason(Sentence):
     """One condition the check looked at: its status, a sentence with %(name)s values, and the answers it still needs."""
 
     status: str
     text: str
     values: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
     needs: frozenset[str] = frozenset()
-
-    def render(
-        self,
-        translate: Callable[[str], str] = str,
-        money: Callable[[float], str] | None = None,
-        day: Callable[[date], str] | None = None,
-    ) -> str:
-        """The sentence in the page's language."""
-        return render(self.text, self.values, translate, money, day)
 
 
 def reason(status: str, text: str, needs: frozenset[str] | set[str] = frozenset(), **values: object) -> Reason:
