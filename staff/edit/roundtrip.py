@@ -7,6 +7,7 @@ of an unchanged form gives back the file byte for byte.
 from __future__ import annotations
 
 import io
+from datetime import date
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -88,6 +89,8 @@ def _plain(node: Any) -> Any:
         return [_plain(value) for value in node]
     if isinstance(node, ScalarString):
         return str(node)
+    if isinstance(node, date):
+        return node.isoformat()
     if isinstance(node, ScalarBoolean):
         return bool(node)
     for kind in (bool, int, float):
@@ -97,7 +100,12 @@ def _plain(node: Any) -> Any:
 
 
 def _styled_like(old: Any, new: Any) -> Any:
-    """The new value in the scalar style (folded, literal, quoted) of the old one, if both are text."""
+    """The new value in the scalar style (folded, literal, quoted, date) of the old one, if both are text."""
+    if isinstance(old, date) and isinstance(new, str):
+        try:
+            return date.fromisoformat(new)
+        except ValueError:
+            return new
     if not (isinstance(old, ScalarString) and isinstance(new, str)):
         return new
     if isinstance(old, FoldedScalarString):

@@ -95,3 +95,11 @@ def test_none_removes_a_key_and_a_new_key_is_added() -> None:
     assert "bedragen" not in again
     assert again["voor_wie"] == "Iedereen met een laag inkomen."
     assert again["eigen_veld"] == {"iets": "blijft staan"}
+
+
+def test_dates_from_the_form_keep_the_plain_date_style() -> None:
+    document = roundtrip.load("gecontroleerd_op: 2026-11-21\nstatus: actief\n")
+    roundtrip.apply(document, {"gecontroleerd_op": "2026-11-21"})
+    assert roundtrip.dump(document) == "gecontroleerd_op: 2026-11-21\nstatus: actief\n"
+    roundtrip.apply(document, {"gecontroleerd_op": "2027-01-02"})
+    assert roundtrip.dump(document) == "gecontroleerd_op: 2027-01-02\nstatus: actief\n"
