@@ -18,6 +18,7 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 	touch $@
 
 run: $(VENV)/.runtime translations
+	$(FLASK) db upgrade
 	$(FLASK) regelingen index
 	HOST=$(HOST) PORT=$(PORT) $(VENV)/bin/gunicorn --config gunicorn.conf.py "app:create_app()"
 
@@ -77,6 +78,7 @@ typecheck: $(VENV)/.dev
 # Browser tests need Debian's chromium (never a downloaded browser), plus axe-core and the Nu Html
 # Checker from npm in ./node_modules. apt runs only when something is missing; npm ci only when the
 # lock file changed. Without root outside CI we say what is missing and the browser tests skip.
+# The staff workspace tests also run against PostgreSQL (Debian's postgresql; the tests start their own server).
 BROWSER_DEBS := chromium fonts-dejavu-core fonts-liberation
 
 browser-tools: node_modules/.installed
@@ -85,6 +87,7 @@ browser-tools: node_modules/.installed
 	command -v java >/dev/null || missing="$$missing openjdk-17-jre-headless"; \
 	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
 	[ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	command -v zbarimg >/dev/null || missing="$$missing zbar-tools"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
@@ -107,7 +110,7 @@ clean:
 # Benchmarks. `make bench` runs them all (under 10 minutes) and rewrites docs/benchmarks.md with the machine,
 # the date and the command for every figure; each bench-* target runs one (results in var/bench/).
 # Load tests only ever send traffic to 127.0.0.1, bounded in time and in requests.
-.PHONY: bench bench-tools bench-load bench-pdf bench-app-scale bench-cost bench-coach-pdf
+.PHONY: bench bench-tools bench-load bench-pdf bench-app-scale bench-cost bench-coach-pdf bench-staff
 
 bench: $(VENV)/.dev bench-tools
 	$(PY) -m bench.report --run
@@ -124,6 +127,10 @@ bench-app-scale: $(VENV)/.dev
 # CPU per request in-process, cold (every question new) and warm side by side, and the engine next to SQLite FTS5.
 bench-cost: $(VENV)/.dev
 	$(PY) -m bench.cost
+
+# The staff workspace at national size (14,000 schemes in a git repository): form page, save, approval, publication.
+bench-staff: $(VENV)/.dev
+	$(PY) -m bench.staff_scale
 
 # Coach PDFs (Chromium): seconds and page count of a guide, a three-scheme plan (nl, en) and the longest guide.
 bench-coach-pdf: $(VENV)/.runtime

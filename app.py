@@ -9,9 +9,17 @@ from flask import Flask
 
 import publishing
 import search
+import staff.accounts.commands
+import staff.accounts.login
+import staff.accounts.manage
+import staff.changes.edit
+import staff.changes.preview
+import staff.changes.views
 import staff.commands
+import staff.db
 import staff.preview
 import staff.views
+import staff.web
 import views.api.endpoints
 import views.catalog
 import views.check.pages
@@ -58,9 +66,21 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     views.check.pages.init_app(app)
     views.errors.init_app(app)
     views.health.init_app(app)
-    # What municipal staff use: commands, /beheer, the preview.
+    # What municipal staff use: commands, and /beheer behind a login (the only place with a session).
     staff.commands.init_app(app)
-    staff.views.init_app(app)
     staff.preview.init_app(app)
+    staff.db.init_app(app, default_path=ROOT / "var" / "beheer.sqlite3")
+    staff.web.init_app(app, var=ROOT / "var")
+    staff.accounts.commands.init_app(app)
+    staff.accounts.login.init_app(app)
+    staff.accounts.manage.init_app(app)
+    staff.views.init_app(app)
+    staff.changes.views.init_app(app, make_preview_app=lambda: create_app(_preview_settings(app)))
+    staff.changes.edit.init_app(app)
     views.security.init_app(app)  # last: its headers go on every response
     return app
+
+
+def _preview_settings(app: Flask) -> dict[str, Any]:
+    """The settings of the private app that renders drafts: the same, minus publishing and caches."""
+    return dict(app.config) | staff.changes.preview.PREVIEW_SETTINGS

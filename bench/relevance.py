@@ -18,7 +18,7 @@ from search.index import build_index
 from search.lexicon import load_lexicon
 
 SETS = Path(__file__).resolve().parent / "data"
-QUESTION_FILES = ("dev-queries.yaml", "extra-queries.yaml")
+QUESTION_FILES = ("dev-queries.yaml", "extra-queries.yaml", "real-queries.yaml", "tuning-queries.yaml")
 
 
 @dataclass(frozen=True)

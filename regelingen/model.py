@@ -170,6 +170,8 @@ class Scheme:
     objection: str | None = None
     helpers: tuple[Helper, ...] = ()
     notice: str | None = None
+    # A national fund that helps only when the municipality's own schemes are not enough: searched after them.
+    safety_net: bool = False
     valid_from: date | None = None
     valid_until: date | None = None
     data: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}), repr=False)

@@ -6,8 +6,10 @@ from collections.abc import Sequence
 
 from search.results import Hit
 
-# A hit stays in the answer while its score is at least this share of the top score.
-STRONG_SHARE = 0.6
+# A hit stays in the answer while its score is at least this share of the top score. Chosen on the dev,
+# extra and tuning question sets (never on real-queries.yaml): 0.7 keeps the right scheme in the answer
+# for every answerable question there while lifting the answer's precision above 0.8 on each set.
+STRONG_SHARE = 0.7
 
 
 def strong_count(hits: Sequence[Hit], share: float = STRONG_SHARE) -> int:

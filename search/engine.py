@@ -18,7 +18,7 @@ from whoosh.query import And, AndMaybe, Every, Prefix, Query, Term
 from regelingen.files.schema import categories as all_categories
 from regelingen.model import NATIONAL
 from search.combine import AnyOf
-from search.index import FIELD, current_generation
+from search.index import FIELD, SAFETY_NET, current_generation
 from search.lexicon import Lexicon
 from search.query import Reader
 from search.results import Fallback, Hit, SearchResponse
@@ -28,6 +28,9 @@ from search.vocabulary import Vocabulary
 MAX_LIMIT = 50
 # Own schemes first when relevance is equal: a bonus far below any real difference in relevance.
 OWN_BONUS = 0.001
+# With a municipality chosen, a national safety-net fund scores this share: the municipality's own schemes
+# come first, the fund after them (it helps only when they are not enough).
+SAFETY_NET_SHARE = 0.7
 FALLBACK_SIZE = 3
 # Topic used for the closest schemes when no word matched at all: general help with money.
 GENERAL_CATEGORY = "geld"
@@ -55,6 +58,7 @@ class _Generation:
     scorer: Scorer
     recent: TTLCache[tuple, SearchResponse] | None
     recent_lock: threading.Lock = field(default_factory=threading.Lock)
+    safety_nets: frozenset[int] = frozenset()
     # Per (municipality, category): the documents in scope; per municipality: the topics on offer.
     scopes: LRUCache = field(default_factory=lambda: LRUCache(SCOPES))
     scopes_lock: threading.Lock = field(default_factory=threading.Lock)
@@ -207,13 +211,19 @@ class SearchEngine:
             TTLCache(self.recent_size, RECENT_SECONDS, timer=time.monotonic) if self.recent_size else None
         )
         reader = Reader(self.lexicon, vocabulary, plain=not self.understands)
-        return _Generation(path, index, vocabulary, reader, Scorer(index), recent)
+        scorer = Scorer(index)
+        safety_nets = scorer.documents(Term("soort", SAFETY_NET))
+        return _Generation(path, index, vocabulary, reader, scorer, recent, safety_nets=safety_nets)
 
 
 def _scored(generation: _Generation, query: Query, municipality: str | None, category: str | None) -> Scores:
     """{document: score} for `query` within the scope, own schemes first when relevance is equal."""
     own_first = AndMaybe(query, Term("gemeente", municipality or NATIONAL, boost=OWN_BONUS))
-    return generation.scorer.matches(own_first, generation.scope(municipality, category))
+    scores = generation.scorer.matches(own_first, generation.scope(municipality, category))
+    if municipality and municipality != NATIONAL and generation.safety_nets:
+        for document in generation.safety_nets & scores.keys():
+            scores[document] *= SAFETY_NET_SHARE
+    return scores
 
 
 def _hits(generation: _Generation, scores: Scores, limit: int) -> tuple[Hit, ...]:

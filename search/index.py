@@ -21,13 +21,15 @@ from search.analysis import dutch_analyzer, is_stop_word, words
 from search.compounds import CompoundSplitter
 
 # Raise this when the schema or the analysis changes, so every install rebuilds its index.
-INDEX_VERSION = "6"
+INDEX_VERSION = "7"
 CURRENT = "current"
 WORDS_FILE = "words.json"
 # The searched field. Each part of a scheme counts this many times in it: title and search terms
 # say most about a scheme, the long body least. Counting weighted words in one field is BM25F:
 # a word found everywhere saturates instead of adding up, and a query asks one term per word.
 FIELD = "inhoud"
+# The `soort` of a national fund that helps only when the municipality's schemes are not enough.
+SAFETY_NET = "vangnet"
 WEIGHTS = {"titel": 6, "zoektermen": 5, "samenvatting": 3, "delen": 2, "tekst": 1}
 
 
@@ -37,6 +39,7 @@ def schema() -> Schema:
         id=ID(stored=True, unique=True),
         gemeente=ID(stored=True),
         categorie=KEYWORD(stored=True),
+        soort=ID(),
         **{FIELD: TEXT(analyzer=dutch_analyzer(), phrase=False)},
     )
 
@@ -115,7 +118,14 @@ def _document(scheme: Scheme, key_words: list[str], splitter: CompoundSplitter) 
     stems: list[str] = []
     for part, text in texts.items():
         stems += [token.text for token in analyzer(text)] * WEIGHTS[part]
-    return {"id": scheme.id, "gemeente": scheme.municipality, "categorie": " ".join(scheme.categories), FIELD: stems}
+    kind = SAFETY_NET if scheme.safety_net else ""
+    return {
+        "id": scheme.id,
+        "gemeente": scheme.municipality,
+        "categorie": " ".join(scheme.categories),
+        "soort": kind,
+        FIELD: stems,
+    }
 
 
 def scheme_texts(scheme: Scheme) -> dict[str, str]:

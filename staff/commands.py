@@ -10,8 +10,10 @@ import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
-from regelingen.catalog import data_files, load_catalog
-from regelingen.check.normen import NORMS_FILE, norms_problems
+from regelingen.catalog import Catalog, data_files, load_catalog, shown_path
+from regelingen.check.normen import NORMS_FILE, load_norms, norms_problems
+from regelingen.files.problems import WARNING, Problem
+from regelingen.thresholds import resting_on_an_old_norm
 from staff import fieldref
 from staff.linkcheck import check_all
 from staff.linkreport import build_report, link_uses, report_path, write_report
@@ -30,7 +32,9 @@ def validate_command(files: tuple[Path, ...]) -> None:
     if not files:
         # The bijstandsnormen are checked with everything else: a missing half year is a warning for staff.
         norms_file = Path(current_app.config.get("NORMEN_FILE", NORMS_FILE))
-        problems += norms_problems(norms_file, current_app.config.get("TODAY") or date.today())
+        today = current_app.config.get("TODAY") or date.today()
+        problems += norms_problems(norms_file, today)
+        problems += old_norm_problems(catalog, norms_file, today)
     for problem in problems:
         click.echo(str(problem))
     errors = sum(problem.is_error for problem in problems)
@@ -39,6 +43,21 @@ def validate_command(files: tuple[Path, ...]) -> None:
     click.echo(f"{checked} bestand(en) gecontroleerd: {errors} fout(en), {warnings} waarschuwing(en).")
     if errors:
         sys.exit(1)
+
+
+def old_norm_problems(catalog: Catalog, norms_file: Path, today: date) -> list[Problem]:
+    """One warning naming the schemes whose shown income limits rest on a norm from before this half year."""
+    norms = load_norms(norms_file)[0]
+    old = resting_on_an_old_norm(catalog.schemes.values(), norms, today)
+    if not old or norms is None:
+        return []
+    period = norms.period_for(today)
+    since = period.start.isoformat() if period else "?"
+    message = (
+        f"{len(old)} regeling(en) tonen een inkomensgrens berekend met de bijstandsnorm van {since}: "
+        f"{', '.join(old)}. Zet de normen van nu erbij; dan rekenen ze vanzelf mee"
+    )
+    return [Problem(shown_path(norms_file), 1, message, "perioden", WARNING)]
 
 
 @click.command("check", hidden=True)

@@ -130,6 +130,9 @@ contact:
 # Woorden die mensen zelf gebruiken als ze hulp zoeken, zoals 'tandarts' of 'rood staan'.
 zoektermen:
   - {slug_words}
+# Optioneel: alleen voor een landelijk fonds dat pas helpt als de regelingen van de gemeente niet genoeg
+# zijn. Het zoeken toont dan eerst de regelingen van de gemeente. Noem bij de bronnen waar dat staat.
+# vangnet: true
 # Waar de feiten vandaan komen: officiële pagina's, met een titel.
 bronnen:
   # Het webadres van de pagina.

@@ -5,7 +5,8 @@ from __future__ import annotations
 import base64
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
@@ -15,6 +16,7 @@ from flask import Flask, current_app
 from flask.cli import with_appcontext
 from flask.testing import FlaskClient
 
+from regelingen.catalog import Catalog
 from regelingen.files.onefile import load_scheme_file
 from regelingen.model import Scheme
 from views.catalog import cli, current_catalog
@@ -27,21 +29,33 @@ SPRITE_USE = re.compile(r'href="([^"#]+\.svg[^"#]*)#')
 
 
 def render_page(app: Flask, scheme: Scheme) -> str:
-    """The scheme page exactly as the site serves it, with `scheme` added to (or replacing it in) the catalog."""
-    catalog = current_catalog()
-    schemes = dict(catalog.schemes, **{scheme.id: scheme})
-    app.extensions["catalog"] = replace(catalog, schemes=MappingProxyType(schemes))
+    """The scheme page exactly as the site serves it, standalone (its CSS and scripts inside it)."""
+    with serving(app, current_catalog(), scheme) as client:
+        return standalone(scheme_page(client, scheme), lambda url: _fetch(client, url))
+
+
+@contextmanager
+def serving(app: Flask, catalog: Catalog, scheme: Scheme) -> Iterator[FlaskClient]:
+    """A client of `app` serving `catalog` with `scheme` added (or replacing it); one caller at a time."""
+    kept = app.extensions.get("catalog")
+    app.extensions["catalog"] = replace(catalog, schemes=MappingProxyType(dict(catalog.schemes, **{scheme.id: scheme})))
     app.config["FROZEN_CATALOG"] = True  # serve exactly this catalog: no publishing, no switching
     try:
-        client = app.test_client()
-        with client.get(f"/{scheme.municipality}/{scheme.slug}") as response:
-            if response.status_code != 200:
-                raise click.ClickException(f"de site gaf status {response.status_code} voor deze regeling")
-            page = response.get_data(as_text=True)
-        return standalone(page, lambda url: _fetch(client, url))
+        yield app.test_client()
     finally:
-        app.extensions["catalog"] = catalog
+        if kept is None:
+            del app.extensions["catalog"]
+        else:
+            app.extensions["catalog"] = kept
         app.config["FROZEN_CATALOG"] = False
+
+
+def scheme_page(client: FlaskClient, scheme: Scheme) -> str:
+    """The HTML of `scheme`'s page from `client`."""
+    with client.get(f"/{scheme.municipality}/{scheme.slug}") as response:
+        if response.status_code != 200:
+            raise click.ClickException(f"de site gaf status {response.status_code} voor deze regeling")
+        return response.get_data(as_text=True)
 
 
 def standalone(page: str, fetch: Callable[[str], bytes]) -> str:

@@ -1,4 +1,4 @@
-"""/beheer: a read-only overview for municipal staff (no personal data, not linked from the site, noindex)."""
+"""/beheer: the overview of the files of one's municipality, what is due first, and its CSV (behind the login)."""
 
 from __future__ import annotations
 
@@ -6,12 +6,13 @@ import csv
 import io
 
 from flask import Blueprint, Flask, Response, abort, current_app, render_template
+from flask_login import current_user
 
+from staff.access import Action, allowed, require
 from staff.linkreport import LinkReport, read_report, report_path
 from staff.overview import COLUMNS, MunicipalityOverview, build_overview
 from views.catalog import current_catalog
 from views.formatting import today
-from views.privacy import no_store
 
 bp = Blueprint("beheer", __name__, url_prefix="/beheer")
 
@@ -32,6 +33,7 @@ def overview() -> str:
 @bp.get("/<municipality>.csv")
 def overview_csv(municipality: str) -> Response:
     """The rows of one municipality's table as CSV (semicolons and a BOM, so Excel in Dutch opens it as is)."""
+    require(Action.VIEW, municipality)
     group = next((group for group in _groups(_link_report()) if group.slug == municipality), None)
     if group is None:
         abort(404)
@@ -47,15 +49,10 @@ def overview_csv(municipality: str) -> Response:
     )
 
 
-@bp.after_request
-def keep_out_of_search_engines(response: Response) -> Response:
-    """Search engines must not list these pages; the overview changes with every edit, so never cache it."""
-    response.headers["X-Robots-Tag"] = "noindex, nofollow"
-    return no_store(response)
-
-
 def _groups(links: LinkReport | None) -> list[MunicipalityOverview]:
-    return build_overview(current_catalog(), today(), links)
+    """The municipalities this account may see (`staff.web` keeps these pages private and uncached)."""
+    groups = build_overview(current_catalog(), today(), links)
+    return [group for group in groups if allowed(current_user, Action.VIEW, group.slug)]
 
 
 def _link_report() -> LinkReport | None:

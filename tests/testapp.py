@@ -17,7 +17,12 @@ def make_app(tmp_path: Path, data_dir: Path | None = SCHEMES, **config: Any) -> 
 
     `config` goes on top (`TODAY`, `INDEX_DIR`, `RECHECK_SECONDS`, ...).
     """
-    settings: dict[str, Any] = {"TESTING": True, "INDEX_DIR": str(tmp_path / "index")}
+    settings: dict[str, Any] = {
+        "TESTING": True,
+        "INDEX_DIR": str(tmp_path / "index"),
+        "SECRET_KEY": "test",
+        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'beheer.sqlite3'}",
+    }
     if data_dir is not None:
         settings["DATA_DIR"] = str(data_dir)
     return create_app(settings | config)

@@ -11,6 +11,8 @@ from markupsafe import Markup
 
 from regelingen.codes import tel_target as tel_href
 from regelingen.model import Amount, Limit, Scheme
+from regelingen.thresholds import DerivedIncomeLimit, derived_income_limit
+from views.catalog import current_norms
 from views.languages import LANGUAGES, current_language
 
 CONTENT_LANGUAGE = "nl"
@@ -107,6 +109,11 @@ def summary_of(scheme: Scheme) -> tuple[str, str]:
     return scheme.summary, CONTENT_LANGUAGE
 
 
+def income_limit(scheme: Scheme) -> DerivedIncomeLimit | None:
+    """The scheme's income limit in euros from the served bijstandsnormen, with the norm's date."""
+    return derived_income_limit(scheme, current_norms(), today())
+
+
 def init_app(app: Flask) -> None:
     """Register the formatting filters and helpers for templates."""
     app.jinja_env.filters.update(
@@ -123,4 +130,5 @@ def init_app(app: Flask) -> None:
         content_attrs=content_attrs,
         dutch_only=dutch_only,
         summary_of=summary_of,
+        income_limit=income_limit,
     )

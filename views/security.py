@@ -1,8 +1,8 @@
-"""Security and privacy defaults in one place: strict headers and no cookies."""
+"""Security and privacy defaults in one place: strict headers, and no cookie outside the staff area."""
 
 from __future__ import annotations
 
-from flask import Flask, Response
+from flask import Flask, Response, request
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -19,6 +19,9 @@ CONTENT_SECURITY_POLICY = "; ".join(
     ]
 )
 
+# The one place with a session (its cookie is limited to this path): the staff workspace behind a login.
+STAFF_PATH = "/beheer"
+
 HEADERS = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,
     "X-Content-Type-Options": "nosniff",
@@ -30,13 +33,19 @@ HEADERS = {
 
 
 def init_app(app: Flask) -> None:
-    """Add the security headers to every response and make sure no cookie is ever set."""
+    """Add the security headers to every response; no cookie leaves the site outside the staff area."""
     app.config.update(SESSION_COOKIE_SECURE=True, SESSION_COOKIE_HTTPONLY=True)
 
     @app.after_request
     def add_security_headers(response: Response) -> Response:
-        """Set strict headers; drop any cookie a component may have tried to set."""
+        """Set strict headers; drop any cookie a component may have tried to set on a public page."""
         for name, value in HEADERS.items():
             response.headers.setdefault(name, value)
-        response.headers.remove("Set-Cookie")
+        if not is_staff_path(request.path):
+            response.headers.remove("Set-Cookie")
         return response
+
+
+def is_staff_path(path: str) -> bool:
+    """Whether `path` is in the staff workspace (the only place with a session)."""
+    return path == STAFF_PATH or path.startswith(STAFF_PATH + "/")

@@ -92,14 +92,21 @@ def percent_check(percent: int, answers: Answers, norm: Norm) -> Reason:
                 "Uw inkomen is hoger dan %(limit)s per maand. Maar die grens is berekend met de bijstandsnorm van %(since)s. De norm van nu is misschien hoger."
             ),
             limit=Money(limit),
-            since=str(norm.since),
+            since=norm.since,
         )
+    # Every amount derived from a norm says which norm it rests on (issue 15: honest thresholds).
     text = {
-        MET: N_("Uw inkomen is lager dan de grens van %(limit)s per maand (%(percent)s%% van de bijstandsnorm)."),
-        BORDER: N_("Uw inkomen ligt rond de grens van %(limit)s per maand (%(percent)s%% van de bijstandsnorm)."),
-        UNMET: N_("Uw inkomen is hoger dan de grens van %(limit)s per maand (%(percent)s%% van de bijstandsnorm)."),
+        MET: N_(
+            "Uw inkomen is lager dan de grens van %(limit)s per maand (%(percent)s%% van de bijstandsnorm van %(since)s)."
+        ),
+        BORDER: N_(
+            "Uw inkomen ligt rond de grens van %(limit)s per maand (%(percent)s%% van de bijstandsnorm van %(since)s)."
+        ),
+        UNMET: N_(
+            "Uw inkomen is hoger dan de grens van %(limit)s per maand (%(percent)s%% van de bijstandsnorm van %(since)s)."
+        ),
     }[status]
-    return reason(status, text, limit=Money(limit), percent=percent)
+    return reason(status, text, limit=Money(limit), percent=percent, since=norm.since)
 
 
 def amount_check(limit: Limit, answers: Answers, norm: Norm, today: date) -> Reason:

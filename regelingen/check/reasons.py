@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from types import MappingProxyType
 
 MET = "voldaan"
@@ -27,23 +28,40 @@ def render(
     values: Mapping[str, object],
     translate: Callable[[str], str] = str,
     money: Callable[[float], str] | None = None,
+    day: Callable[[date], str] | None = None,
 ) -> str:
-    """`text` in the page's language with its values filled in; amounts written by `money` (Dutch style by default)."""
-    write = money or dutch_money
-    filled = {key: write(value) if isinstance(value, Money) else value for key, value in values.items()}
+    """`text` in the page's language with its values filled in; amounts written by `money` and dates by `day`
+    (Dutch style by default)."""
+    write, write_day = money or dutch_money, day or dutch_day
+    filled = {
+        key: write(value) if isinstance(value, Money) else write_day(value) if isinstance(value, date) else value
+        for key, value in values.items()
+    }
     return translate(text) % filled
 
 
+class Sentence:
+    """What a Phrase and a Reason share: a text to translate and its %(name)s values."""
+
+    text: str
+    values: Mapping[str, object]
+
+    def render(
+        self,
+        translate: Callable[[str], str] = str,
+        money: Callable[[float], str] | None = None,
+        day: Callable[[date], str] | None = None,
+    ) -> str:
+        """The sentence in the page's language."""
+        return render(self.text, self.values, translate, money, day)
+
+
 @dataclass(frozen=True)
-class Phrase:
+class Phrase(Sentence):
     """A sentence to translate, with %(name)s values (such as the label of an answer)."""
 
     text: str
     values: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
-
-    def render(self, translate: Callable[[str], str] = str, money: Callable[[float], str] | None = None) -> str:
-        """The sentence in the page's language."""
-        return render(self.text, self.values, translate, money)
 
 
 def phrase(text: str, **values: object) -> Phrase:
@@ -52,7 +70,7 @@ def phrase(text: str, **values: object) -> Phrase:
 
 
 @dataclass(frozen=True)
-class Reason:
+class Reason(Sentence):
     """One condition the check looked at: its status, a sentence with %(name)s values, and the answers it still needs."""
 
     status: str
@@ -60,14 +78,31 @@ class Reason:
     values: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
     needs: frozenset[str] = frozenset()
 
-    def render(self, translate: Callable[[str], str] = str, money: Callable[[float], str] | None = None) -> str:
-        """The sentence in the page's language."""
-        return render(self.text, self.values, translate, money)
-
 
 def reason(status: str, text: str, needs: frozenset[str] | set[str] = frozenset(), **values: object) -> Reason:
     """A Reason, with its values given as keyword arguments."""
     return Reason(status, text, MappingProxyType(values), frozenset(needs))
+
+
+DUTCH_MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
+def dutch_day(day: date) -> str:
+    """`1 juli 2025`: how Dutch readers write a date."""
+    return f"{day.day} {DUTCH_MONTHS[day.month - 1]} {day.year}"
 
 
 def dutch_money(amount: float) -> str:

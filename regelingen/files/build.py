@@ -62,6 +62,7 @@ def build_scheme(municipality: str, slug: str, data: dict[str, Any]) -> Scheme:
         checked_by=data["gecontroleerd_door"],
         status=Status(data["status"]),
         notice=data.get("melding"),
+        safety_net=bool(data.get("vangnet", False)),
         valid_from=_optional_date(data.get("geldig_vanaf")),
         valid_until=_optional_date(data.get("geldig_tot")),
         data=MappingProxyType(data),

@@ -1,1 +1,1 @@
-"""The Flask-free core of the staff editing form: round-trip YAML, form fields, problems on the field, field diff."""
+"""Editing scheme files in the browser: round-trip YAML, fields from the schema, problems per field, diffs."""

@@ -1,214 +1,327 @@
-"""Form fields generated from the scheme's JSON Schema, the typed values of a submitted form, and list buttons.
+"""Form fields generated from the scheme schema, bound to a file's values; and the form read back.
 
-Field names are dotted paths such as `aanvragen.stappen.2.wat`. Lists are edited without JavaScript:
-a submit button named `op` with the value `add:<path>`, `remove:<path>.<i>`, `up:<path>.<i>` or
-`down:<path>.<i>` changes the values, and the form is shown again with them.
+Every field's input is named by its dotted path (`aanvragen.stappen.2.wat`), the same path problems are
+reported on. Lists work without JavaScript: each list and each set of pairs (a year and its amount)
+carries its length in a hidden `<path>.aantal`, and submit buttons named `actie` add, remove or move
+items (`erbij:<path>`, `weg:<path>.<i>`, `omhoog:<path>.<i>`, `omlaag:<path>.<i>`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any, Protocol
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
 
+COUNT = "aantal"
+ORDER = "volgorde"
 LONG_TEXT = 300  # a text that may be longer than this gets a text area
-
-TEXT, LONG, SELECT, DATE, NUMBER, INTEGER, BOOLEAN = "text", "long", "select", "date", "number", "integer", "boolean"
-CHOICES, STRINGS, OBJECTS, GROUP, PAIRS = "choices", "strings", "objects", "group", "pairs"
-LISTS = (STRINGS, OBJECTS, PAIRS)
-PAIR_KEY, PAIR_VALUE = "sleutel", "waarde"
-
-
-class FormData(Protocol):
-    """What a submitted form offers (werkzeug's MultiDict has it)."""
-
-    def getlist(self, key: str) -> list[str]: ...
-
-    def keys(self) -> Any: ...
+NUMBER = re.compile(r"^-?\d+([.,]\d+)?$")
 
 
 @dataclass(frozen=True)
 class Field:
-    """One form field: its key, kind, label, hint, and for groups and lists the fields of one item."""
+    """One input (or group of inputs) of the form, with its current value and its problems."""
 
-    key: str
-    kind: str
+    name: str
     label: str
-    hint: str = ""
+    hint: str
+    kind: str  # text, textarea, select, date, integer, number, checkbox, choices, lines, group, items, pairs
     required: bool = False
     options: tuple[str, ...] = ()
-    children: tuple[Field, ...] = ()
-    item: Field | None = None  # the field of one item of a list of texts or pairs
+    value: Any = None
+    errors: tuple[str, ...] = ()
+    children: tuple[Field, ...] = field(default_factory=tuple)
+
+    @property
+    def dom_id(self) -> str:
+        """An id for HTML (dots are awkward in CSS selectors)."""
+        return "veld-" + self.name.replace(".", "-")
 
 
-def fields(schema: dict) -> list[Field]:
-    """The fields of the form for an object schema (the top of regeling.schema.json), in schema order."""
-    return list(_children(schema, schema))
+class Schema:
+    """The scheme schema with its `$ref`s resolved, asked for one node at a time."""
 
+    def __init__(self, schema: Mapping[str, Any]) -> None:
+        self.root = schema
 
-def _children(node: dict, root: dict) -> tuple[Field, ...]:
-    node = _resolved(node, root)
-    required = set(node.get("required", ()))
-    return tuple(_field(key, prop, root, key in required) for key, prop in node.get("properties", {}).items())
-
-
-def _resolved(node: dict, root: dict) -> dict:
-    """The node with its `$ref` (`#/$defs/...`) filled in; the node's own keys win."""
-    while "$ref" in node:
-        target: Any = root
+    def node(self, node: Mapping[str, Any]) -> dict[str, Any]:
+        """`node` with its `$ref` followed (its own description wins)."""
+        if "$ref" not in node:
+            return dict(node)
+        target = self.root
         for part in node["$ref"].removeprefix("#/").split("/"):
             target = target[part]
-        node = {**target, **{key: value for key, value in node.items() if key != "$ref"}}
-    return node
+        return {**self.node(target), **{k: v for k, v in node.items() if k != "$ref"}}
+
+    def kind(self, node: Mapping[str, Any]) -> str:
+        """Which input suits a schema node."""
+        node = self.node(node)
+        if "enum" in node:
+            return "select"
+        kind = node.get("type")
+        if kind == "array":
+            item = self.node(node.get("items", {}))
+            if "enum" in item:
+                return "choices"
+            return "items" if item.get("type") == "object" else "lines"
+        if kind == "object":
+            return "group" if "properties" in node else "pairs"
+        if kind in ("integer", "number", "boolean"):
+            return {"boolean": "checkbox"}.get(kind, kind)
+        if node.get("format") == "date":
+            return "date"
+        return "textarea" if node.get("maxLength", 0) > LONG_TEXT else "text"
 
 
-def _field(key: str, node: dict, root: dict, required: bool) -> Field:
-    node = _resolved(node, root)
-    hint = node.get("description", "")
-    common: dict[str, Any] = {"key": key, "label": node.get("title", key.replace("_", " ")), "hint": hint}
-    common["required"] = required
-    kind = node.get("type")
-    if "enum" in node:
-        return Field(kind=SELECT, options=tuple(node["enum"]), **common)
-    if kind == "array":
-        items = _resolved(node.get("items", {}), root)
-        if "enum" in items:
-            return Field(kind=CHOICES, options=tuple(items["enum"]), **common)
-        if items.get("type") == "object":
-            return Field(kind=OBJECTS, children=_children(items, root), **common)
-        return Field(kind=STRINGS, item=_field("", items, root, True), **common)
-    if kind == "object" and "properties" not in node:
-        value = _resolved(node.get("additionalProperties", {}), root)
-        return Field(kind=PAIRS, item=_field(PAIR_VALUE, value, root, True), **common)
-    if kind == "object":
-        return Field(kind=GROUP, children=_children(node, root), **common)
-    if kind == "string" and node.get("format") == "date":
-        return Field(kind=DATE, **common)
-    if kind == "string":
-        return Field(kind=LONG if node.get("maxLength", LONG_TEXT + 1) > LONG_TEXT else TEXT, **common)
-    return Field(kind={"boolean": BOOLEAN, "integer": INTEGER}.get(str(kind), NUMBER), **common)
+def label_for(key: str) -> str:
+    """`wat_krijgt_u` as `Wat krijgt u`."""
+    text = key.replace("_", " ")
+    return text[:1].upper() + text[1:]
 
 
-def values_from_form(form_fields: list[Field], form: FormData) -> dict[str, Any]:
-    """The typed values of a submitted form. Empty optional fields are left out; list items keep their place.
-
-    A number that is not a number stays text, so that validation can say so on the field.
-    """
-    names = set(form.keys())
-    return _group(form_fields, "", form, names)
-
-
-def _group(form_fields: tuple[Field, ...] | list[Field], prefix: str, form: FormData, names: set[str]) -> dict:
-    values = {}
-    for field in form_fields:
-        value = _value(field, prefix + field.key, form, names)
-        if value not in (None, "", [], {}):
-            values[field.key] = value
-    return values
+def bind(schema: Mapping[str, Any], data: Mapping[str, Any], problems: Mapping[str, list[str]]) -> list[Field]:
+    """The form's fields for `data` (the file's values), with each problem on the field it is about."""
+    resolved = Schema(schema)
+    return [
+        _bind(resolved, key, node, data.get(key), key, key in schema.get("required", ()), problems)
+        for key, node in schema["properties"].items()
+    ]
 
 
-def _value(field: Field, name: str, form: FormData, names: set[str]) -> Any:
-    if field.kind == CHOICES:
-        return [option for option in field.options if option in form.getlist(name)]
-    if field.kind == GROUP:
-        return _group(field.children, name + ".", form, names)
-    if field.kind in LISTS:
-        items = [_item(field, f"{name}.{index}", form, names) for index in _indexes(name, names)]
-        if field.kind == PAIRS:
-            return {str(key): value for key, value in items if key != ""}
-        return items
-    text = (form.getlist(name) or [""])[0].strip()
-    return _typed(field.kind, text)
+def _bind(
+    schema: Schema,
+    key: str,
+    node: Mapping[str, Any],
+    value: Any,
+    name: str,
+    required: bool,
+    problems: Mapping[str, list[str]],
+) -> Field:
+    kind = _kind(schema, node)
+    node = schema.node(node)
+    common: dict[str, Any] = {
+        "name": name,
+        "label": label_for(key),
+        "hint": str(node.get("description", "")),
+        "kind": kind,
+        "required": required,
+    }
+    errors = tuple(problems.get(name, ()))
+    if kind == "group":
+        values = value if isinstance(value, Mapping) else {}
+        children = tuple(
+            _bind(
+                schema,
+                child,
+                child_node,
+                values.get(child),
+                f"{name}.{child}",
+                child in node.get("required", ()),
+                problems,
+            )
+            for child, child_node in node["properties"].items()
+        )
+        return Field(**common, errors=errors, children=children)
+    if kind == "items":
+        item_node = schema.node(node["items"])
+        items = value if isinstance(value, list) else []
+        children = tuple(
+            _bind(schema, f"{label_for(key)} {index + 1}", item_node, item, f"{name}.{index}", True, problems)
+            for index, item in enumerate(items)
+        )
+        return Field(**common, errors=errors, children=children)
+    if kind == "pairs":
+        pairs = value if isinstance(value, Mapping) else {}
+        key_options = tuple(schema.node(node.get("propertyNames", {})).get("enum", ()))
+        return Field(
+            **common, errors=errors, options=key_options, value=[(str(k), _shown(v)) for k, v in pairs.items()]
+        )
+    if kind == "choices":
+        options = tuple(schema.node(node["items"])["enum"])
+        return Field(**common, errors=errors, options=options, value=list(value or ()))
+    options = tuple(node.get("enum", ()))
+    if kind == "lines":
+        return Field(**common, errors=errors, value="\n".join(str(item) for item in value or ()))
+    return Field(**common, errors=errors, options=options, value=_shown(value))
 
 
-def _item(field: Field, name: str, form: FormData, names: set[str]) -> Any:
-    if field.kind == OBJECTS:
-        return _group(field.children, name + ".", form, names)
-    assert field.item is not None
-    value = _value(field.item, name if field.kind == STRINGS else f"{name}.{PAIR_VALUE}", form, names)
-    if field.kind == STRINGS:
-        return "" if value is None else value
-    return ((form.getlist(f"{name}.{PAIR_KEY}") or [""])[0].strip(), value)
+# Definitions that get their own input (the rest follows from the JSON type).
+NAMED_KINDS = {"#/$defs/datum": "date", "#/$defs/url": "url", "#/$defs/telefoon": "tel"}
 
 
-def _indexes(name: str, names: set[str]) -> list[int]:
-    """The item numbers of a list in the submitted names, such as 0 and 1 for `x.0.wat` and `x.1`."""
-    pattern = re.compile(re.escape(name) + r"\.(\d+)(?:\.|$)")
-    return sorted({int(match.group(1)) for key in names if (match := pattern.match(key))})
+def _kind(schema: Schema, node: Mapping[str, Any]) -> str:
+    """The input for `node`, looking at the definition it names before following it."""
+    return NAMED_KINDS.get(str(node.get("$ref")), "") or schema.kind(node)
+
+
+def _shown(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def read_form(schema: Mapping[str, Any], form: Mapping[str, Any]) -> dict[str, Any]:
+    """The values the form holds, typed as the files keep them; an empty optional field is left out."""
+    resolved = Schema(schema)
+    values = {key: _read(resolved, node, key, form) for key, node in schema["properties"].items()}
+    return {key: value for key, value in values.items() if value is not None}
+
+
+def _read(schema: Schema, node: Mapping[str, Any], name: str, form: Mapping[str, Any]) -> Any:
+    kind = _kind(schema, node)
+    node = schema.node(node)
+    if kind == "group":
+        values = {
+            child: _read(schema, child_node, f"{name}.{child}", form)
+            for child, child_node in node["properties"].items()
+        }
+        kept = {key: value for key, value in values.items() if value is not None}
+        return kept or None
+    if kind == "items":
+        item_node = schema.node(node["items"])
+        items = [_read(schema, item_node, f"{name}.{index}", form) or {} for index in range(_count(form, name))]
+        return items or None
+    if kind == "pairs":
+        return _read_pairs(schema, node, name, form)
+    if kind == "choices":
+        # the order the file had (sent along hidden) first, then newly ticked ones in the list's order
+        chosen = set(_all(form, name))
+        order = [option for option in str(form.get(f"{name}.{ORDER}", "")).split() if option in chosen]
+        order += [option for option in schema.node(node["items"])["enum"] if option in chosen and option not in order]
+        return order or None
+    if kind == "lines":
+        lines = [line.strip() for line in str(form.get(name, "")).splitlines() if line.strip()]
+        return lines or None
+    if kind == "checkbox":
+        return True if form.get(name) else None
+    return _typed(kind, str(form.get(name, "")).strip())
+
+
+def _read_pairs(schema: Schema, node: Mapping[str, Any], name: str, form: Mapping[str, Any]) -> dict[Any, Any] | None:
+    value_kind = _kind(schema, node.get("additionalProperties", {}))
+    pairs: dict[Any, Any] = {}
+    for index in range(_count(form, name)):
+        key = str(form.get(f"{name}.{index}.sleutel", "")).strip()
+        if key:
+            pairs[int(key) if key.isdigit() else key] = _typed(
+                value_kind, str(form.get(f"{name}.{index}.waarde", "")).strip()
+            )
+    return pairs or None
 
 
 def _typed(kind: str, text: str) -> Any:
-    if text == "":
+    """The text as the type the field holds; text that does not fit stays text, for the check to report."""
+    if not text:
         return None
-    if kind == BOOLEAN:
-        return {"ja": True, "nee": False}.get(text, text)
-    if kind in (NUMBER, INTEGER):
-        number = text.replace("€", "").replace(" ", "").replace(",", ".")
+    if kind in ("integer", "number") and NUMBER.match(text):
+        number = float(text.replace(",", "."))
+        return int(number) if number.is_integer() else number
+    if kind == "date":
         try:
-            value = float(number)
+            return date.fromisoformat(text)
         except ValueError:
             return text
-        return int(value) if value.is_integer() and (kind == INTEGER or "." not in number) else value
     return text
 
 
-def apply_op(values: dict[str, Any], form_fields: list[Field], op: str) -> dict[str, Any]:
-    """The values after a list button (`add:a.b`, `remove:a.b.2`, `up:a.b.2`, `down:a.b.2`); unknown ops change nothing."""
-    action, _, path = op.partition(":")
+def _count(form: Mapping[str, Any], name: str) -> int:
+    text = str(form.get(f"{name}.{COUNT}", "0"))
+    return min(int(text), 500) if text.isdigit() else 0
+
+
+def _all(form: Mapping[str, Any], name: str) -> list[str]:
+    getlist = getattr(form, "getlist", None)
+    if getlist is not None:
+        return list(getlist(name))
+    value = form.get(name)
+    return list(value) if isinstance(value, list | tuple) else ([value] if value else [])
+
+
+def apply_action(values: dict[str, Any], action: str, schema: Mapping[str, Any]) -> bool:
+    """Add, remove or move a list item or pair as the pressed button says; False for an unknown action."""
+    verb, _, path = action.partition(":")
     parts = path.split(".")
-    if action == "add":
-        field = _find(form_fields, [part for part in parts if not part.isdigit()])
-        if field is None or field.kind not in LISTS:
-            return values
-        _list_at(values, parts, create=True).append(_empty_item(field))
-        return values
-    if action not in ("remove", "up", "down") or len(parts) < 2 or not parts[-1].isdigit():
-        return values
-    items, index = _list_at(values, parts[:-1], create=False), int(parts[-1])
-    if not 0 <= index < len(items):
-        return values
-    if action == "remove":
-        del items[index]
+    if verb == "erbij":
+        return _add(values, parts, schema)
+    if not parts[-1].isdigit():
+        return False
+    container = _container(values, parts[:-1])
+    index = int(parts[-1])
+    if isinstance(container, list) and 0 <= index < len(container):
+        if verb == "weg":
+            del container[index]
+        elif verb in ("omhoog", "omlaag"):
+            other = index - 1 if verb == "omhoog" else index + 1
+            if 0 <= other < len(container):
+                container[index], container[other] = container[other], container[index]
+        else:
+            return False
+        return True
+    if isinstance(container, dict) and verb == "weg" and 0 <= index < len(container):
+        del container[list(container)[index]]
+        return True
+    return False
+
+
+def _add(values: dict[str, Any], parts: list[str], schema: Mapping[str, Any]) -> bool:
+    node = _schema_at(Schema(schema), schema, parts)
+    if node is None:
+        return False
+    parent = _container(values, parts[:-1], create=True)
+    if not isinstance(parent, dict | list):
+        return False
+    key: Any = int(parts[-1]) if isinstance(parent, list) else parts[-1]
+    current = parent[key] if isinstance(parent, list) else parent.get(key)
+    kind = Schema(schema).kind(node)
+    if kind == "items":
+        current = current if isinstance(current, list) else []
+        current.append({})
+    elif kind == "pairs":
+        current = current if isinstance(current, dict) else {}
+        current[_next_key(current, Schema(schema), node)] = None
     else:
-        other = index - 1 if action == "up" else index + 1
-        if 0 <= other < len(items):
-            items[index], items[other] = items[other], items[index]
-    return values
+        return False
+    parent[key] = current
+    return True
 
 
-def _find(form_fields: tuple[Field, ...] | list[Field], keys: list[str]) -> Field | None:
-    field = next((field for field in form_fields if field.key == keys[0]), None) if keys else None
-    if field is None or len(keys) == 1:
-        return field
-    return _find(field.children, keys[1:])
+def _next_key(pairs: dict[Any, Any], schema: Schema, node: Mapping[str, Any]) -> Any:
+    """This year, or the year after the newest when that is later; or the first language not yet given."""
+    options = schema.node(node.get("propertyNames", {})).get("enum")
+    if options:
+        return next((option for option in options if option not in pairs), options[0])
+    years = [key for key in pairs if isinstance(key, int)]
+    return max([date.today().year] + [year + 1 for year in years])
 
 
-def _empty_item(field: Field) -> Any:
-    return {} if field.kind == OBJECTS else ("", None) if field.kind == PAIRS else ""
+def _container(values: Any, parts: list[str], create: bool = False) -> Any:
+    current = values
+    for part in parts:
+        if isinstance(current, list) and part.isdigit() and int(part) < len(current):
+            current = current[int(part)]
+        elif isinstance(current, dict):
+            if part not in current and create:
+                current[part] = {}
+            current = current.get(part)
+        else:
+            return None
+    return current
 
 
-def _list_at(values: dict[str, Any], parts: list[str], create: bool) -> list[Any]:
-    """The list at a dotted path in the values (pairs as a list of (key, value)); [] when it is not there."""
-    node: Any = values
-    for position, part in enumerate(parts):
-        last = position == len(parts) - 1
-        key: Any = int(part) if part.isdigit() else part
-        if isinstance(node, list):
-            node = node[key] if isinstance(key, int) and key < len(node) else {}
-            continue
-        if not isinstance(node, dict):
-            return []
-        if key not in node and not create:
-            return []
-        if last and isinstance(node.get(key), dict):
-            node[key] = list(node[key].items())
-        node = node.setdefault(key, [] if last else {})
-    return node if isinstance(node, list) else []
-
-
-def form_items(value: Any) -> list[Any]:
-    """A list's items for the template: a pairs mapping (such as amounts per year) as (key, value) pairs."""
-    if isinstance(value, Mapping):
-        return list(value.items())
-    return list(value or [])
+def _schema_at(schema: Schema, root: Mapping[str, Any], parts: list[str]) -> dict[str, Any] | None:
+    node: dict[str, Any] = dict(root)
+    for part in parts:
+        node = schema.node(node)
+        if part.isdigit() and node.get("type") == "array":
+            node = schema.node(node.get("items", {}))
+        elif part in node.get("properties", {}):
+            node = schema.node(node["properties"][part])
+        else:
+            return None
+    return node

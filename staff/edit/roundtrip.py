@@ -1,8 +1,5 @@
-"""Round-trip a scheme file: change only the fields that changed, keep comments, order, quoting and unknown keys.
-
-ruamel.yaml keeps what PyYAML's safe_load throws away (comments, key order, scalar style), so a save
-of an unchanged form gives back the file byte for byte.
-"""
+"""Read and write scheme files with ruamel.yaml's round trip: comments, key order, quotes and the
+`$schema` line stay as staff and tools wrote them; only the fields the form changed are touched."""
 
 from __future__ import annotations
 
@@ -12,116 +9,133 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.scalarbool import ScalarBoolean
 from ruamel.yaml.scalarstring import FoldedScalarString, ScalarString
 
-FOLD_WIDTH = 86
+Document = CommentedMap
+FOLD_WIDTH = 88
 
 
 def _yaml() -> YAML:
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
-    yaml.width = 4096
+    yaml.width = 4096  # never fold a line the file has on one line
     yaml.indent(mapping=2, sequence=4, offset=2)
     return yaml
 
 
-def load(text: str) -> Any:
-    """The document of a YAML text, with its comments and styles, ready for `apply` and `dump`."""
-    return _yaml().load(text)
+def load(text: str) -> Document:
+    """The file's text as an editable document."""
+    document = _yaml().load(text)
+    return document if isinstance(document, CommentedMap) else CommentedMap()
 
 
-def dump(document: Any) -> str:
-    """The YAML text of a document; the same text it was loaded from when nothing was changed."""
+def dump(document: Document) -> str:
+    """The document as text, in the files' layout."""
     out = io.StringIO()
     _yaml().dump(document, out)
     return out.getvalue()
 
 
-def apply(document: CommentedMap, values: dict[str, Any]) -> None:
-    """Write `values` into `document`, touching only what differs.
+def apply(document: Document, values: dict[str, Any], known: set[str] | None = None) -> None:
+    """Make `document` hold `values`, touching only what differs.
 
-    Keys missing from `values`, at any depth, are kept (the form does not know every key); a key
-    whose value is None is removed. Lists take the new items in order, reusing the old node of an equal item so
-    its comments and style move with it.
+    A key in `known` (default: the keys of `values`) that is missing from `values` is removed; keys
+    the form does not know stay exactly as they were.
     """
-    for key, new in values.items():
-        if new is None:
+    for key in known if known is not None else values:
+        empty = key in document and document[key] in ([], {})  # "none" as an empty list says the same
+        if (key not in values or values[key] is None) and not empty:
             document.pop(key, None)
-        elif key not in document:
-            document[key] = new
+    for key, value in values.items():
+        if value is not None:
+            _set(document, key, value)
+
+
+def _set(parent: CommentedMap | CommentedSeq, key: Any, value: Any) -> None:
+    old = parent[key] if _has(parent, key) else None
+    if isinstance(value, dict) and isinstance(old, CommentedMap):
+        apply(old, value, known=set(old) | set(value))
+    elif isinstance(value, list) and isinstance(old, CommentedSeq):
+        _set_list(old, value)
+    elif not _has(parent, key) or not _same(old, value):
+        parent[key] = _styled_like(old, _fresh(value))
+
+
+def _set_list(old: CommentedSeq, values: list[Any]) -> None:
+    """Items that stay keep their comments and style, also when they move; the list's own style stays."""
+    moved = [_equal_item(old, value) for value in values]
+    if any(item is not None and (index >= len(old) or old[index] is not item) for index, item in enumerate(moved)):
+        old[:] = [item if item is not None else _fresh(value) for item, value in zip(moved, values)]
+        return
+    for index, value in enumerate(values):
+        if index < len(old):
+            _set(old, index, value)
         else:
-            document[key] = _merged(document[key], new)
+            old.append(_fresh(value))
+    del old[len(values) :]
 
 
-def _merged(old: Any, new: Any) -> Any:
-    if isinstance(old, CommentedMap) and isinstance(new, dict):
-        apply(old, new)
-        return old
-    if isinstance(old, CommentedSeq) and isinstance(new, list):
-        _merge_list(old, new)
-        return old
-    if _plain(old) == _plain(new) and type(_plain(old)) is type(_plain(new)):
-        return old
-    return _styled_like(old, new)
+def _equal_item(old: CommentedSeq, value: Any) -> Any:
+    """The old item that holds the same data as `value` (scalars compared as in `_same`), or None."""
+    return next((item for item in old if _same_data(item, value)), None)
 
 
-def _merge_list(old: CommentedSeq, new: list[Any]) -> None:
-    unused = list(range(len(old)))
-    items = []
-    for position, value in enumerate(new):
-        match = next((i for i in unused if _plain(old[i]) == value), None)
-        if match is None and position in unused and isinstance(old[position], (CommentedMap, CommentedSeq)):
-            match = position
-        if match is None:
-            items.append(value)
-            continue
-        unused.remove(match)
-        items.append(_merged(old[match], value))
-    old[:] = items
+def _same_data(old: Any, new: Any) -> bool:
+    if isinstance(old, dict) and isinstance(new, dict):
+        return old.keys() == new.keys() and all(_same_data(old[key], new[key]) for key in new)
+    if isinstance(old, list) and isinstance(new, list):
+        return len(old) == len(new) and all(map(_same_data, old, new))
+    return _same(old, new)
 
 
-def _plain(node: Any) -> Any:
-    """The node as plain Python values, for comparing with what the form sends."""
-    if isinstance(node, dict):
-        return {key: _plain(value) for key, value in node.items()}
-    if isinstance(node, list):
-        return [_plain(value) for value in node]
-    if isinstance(node, ScalarString):
-        return str(node)
-    if isinstance(node, date):
-        return node.isoformat()
-    if isinstance(node, ScalarBoolean):
-        return bool(node)
-    for kind in (bool, int, float):
-        if isinstance(node, kind):
-            return kind(node)
-    return node
+def _fresh(value: Any) -> Any:
+    if isinstance(value, dict):
+        return CommentedMap((key, _fresh(item)) for key, item in value.items())
+    if isinstance(value, list):
+        return CommentedSeq(_fresh(item) for item in value)
+    return value
+
+
+def _has(parent: CommentedMap | CommentedSeq, key: Any) -> bool:
+    return key in parent if isinstance(parent, CommentedMap) else 0 <= key < len(parent)
+
+
+def _same(old: Any, new: Any) -> bool:
+    """Equal as data: a date and its ISO text are the same, a styled string and its text too."""
+    if isinstance(old, bool) or isinstance(new, bool):
+        return old is new
+    if isinstance(old, date) or isinstance(new, date):
+        return str(old) == str(new)
+    if isinstance(old, str) and isinstance(new, str):
+        return str(old) == new
+    if isinstance(old, int | float) and isinstance(new, int | float):
+        return float(old) == float(new)  # 1341.60 as written stays as written
+    return type(old) is type(new) and old == new
 
 
 def _styled_like(old: Any, new: Any) -> Any:
-    """The new value in the scalar style (folded, literal, quoted, date) of the old one, if both are text."""
+    """A new text in the style of the old one (folded `>-`, literal `|`, quoted, a plain date)."""
     if isinstance(old, date) and isinstance(new, str):
         try:
             return date.fromisoformat(new)
         except ValueError:
             return new
-    if not (isinstance(old, ScalarString) and isinstance(new, str)):
-        return new
-    if isinstance(old, FoldedScalarString):
-        folded = FoldedScalarString(new)
-        folded.fold_pos = _fold_positions(new)
-        return folded
-    return type(old)(new)
+    if isinstance(old, FoldedScalarString) and isinstance(new, str):
+        return _folded(new)
+    if isinstance(old, ScalarString) and isinstance(new, str):
+        return type(old)(new)
+    return new
 
 
-def _fold_positions(text: str) -> list[int]:
-    """Spaces where a folded text is wrapped, so that no line is longer than FOLD_WIDTH where possible."""
-    positions, start = [], 0
-    while len(text) - start > FOLD_WIDTH:
-        space = text.rfind(" ", start, start + FOLD_WIDTH)
-        if space <= start:
-            break
-        positions.append(space)
-        start = space + 1
-    return positions
+def _folded(text: str) -> FoldedScalarString:
+    """A `>-` text folded at spaces into lines of at most `FOLD_WIDTH` characters, as the files are."""
+    folded = FoldedScalarString(text)
+    positions, line_start = [], 0
+    for index, char in enumerate(text):
+        if char == " " and index - line_start > FOLD_WIDTH:
+            previous = text.rfind(" ", line_start, index)
+            cut = previous if previous > line_start else index
+            positions.append(cut)
+            line_start = cut + 1
+    folded.fold_pos = positions
+    return folded

@@ -59,12 +59,19 @@ def require_tools(*, need_vnu: bool = False) -> None:
 
 
 @contextmanager
-def live_server(workdir: Path, data_dir: Path = SCHEMES, timeout: float = 60.0) -> Iterator[str]:
+def live_server(workdir: Path, data_dir: Path = SCHEMES, timeout: float = 60.0, **settings: str) -> Iterator[str]:
     """Serve the real app with two gunicorn workers and gunicorn.conf.py, as `make run` does; yield its base URL.
 
     The workers build the index on start-up into `workdir`; gunicorn's output goes to `workdir`/gunicorn.log.
+    `settings` become REGELINGEN_<NAME> variables (the staff database is in `workdir` unless given).
     """
-    env = {"REGELINGEN_DATA_DIR": str(data_dir), "REGELINGEN_INDEX_DIR": str(workdir / "index")}
+    env = {
+        "REGELINGEN_DATA_DIR": str(data_dir),
+        "REGELINGEN_INDEX_DIR": str(workdir / "index"),
+        "REGELINGEN_SQLALCHEMY_DATABASE_URI": f"sqlite:///{workdir / 'beheer.sqlite3'}",
+        "REGELINGEN_SECRET_KEY": "browser-tests",
+    }
+    env |= {f"REGELINGEN_{name}": value for name, value in settings.items()}
     with gunicorn(workers=2, env=env, timeout=timeout, log=workdir / "gunicorn.log") as server:
         yield server.base_url
 

@@ -179,9 +179,3 @@ def test_item8_paper_stands_alone(base_url: str, tmp_path: Path) -> None:
     plan_text = " ".join(" ".join(pdf_pages(plan)).split())
     assert re.search(r"Geen DigiD\? .*? of ", plan_text), "ways without DigiD are alternatives, with 'of' between"
     print(f"kwijtschelding guide: {len(pages)} page(s); two-scheme plan without DigiD: {len(pdf_pages(plan))} page(s)")
-
-
-def test_item9_stale_amounts_count_as_needing_action(page: Page) -> None:
-    """/beheer counts files whose amounts have no figure for this year among those needing work."""
-    page.goto("/beheer")
-    expect(page.locator("main")).to_contain_text("bedragen zonder cijfer voor")

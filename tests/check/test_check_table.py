@@ -9,13 +9,17 @@ Zorgtoeslag's limit is 40,857 a year alone (3,404.75 a month) and 51,142 togethe
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
-from checkhelp import TODAY, answers, norms
+from checkhelp import answers, norms
 
 from regelingen.catalog import load_catalog
 from regelingen.check.eligibility import KIJK, NIET_NU, PAST
 from regelingen.check.run import run_check
 
+# A day on which every real file is valid (none was checked later); same half year as the fixture norms.
+TODAY = date(2026, 12, 5)
 CATALOG = load_catalog(today=TODAY)
 NORMS = norms()
 
@@ -57,7 +61,8 @@ TABLE = [
             "individuele-inkomenstoeslag",
             "kwijtschelding-gemeentelijke-belastingen",
         )
-        | {HUUR, ZORG},
+        | {HUUR, ZORG}
+        | {"meppel/bijstandsuitkering"},
         MEPPEL_KIDS | KIDS_NL | {AIO, "meppel/individuele-studietoeslag"},
     ),
     (
@@ -87,7 +92,8 @@ TABLE = [
         | {HUUR, ZORG},
         MEPPEL_KIDS
         | KIDS_NL
-        | {AIO, "meppel/kwijtschelding-gemeentelijke-belastingen", "meppel/individuele-studietoeslag"},
+        | {AIO, "meppel/kwijtschelding-gemeentelijke-belastingen", "meppel/individuele-studietoeslag"}
+        | {"meppel/bijstandsuitkering"},
     ),
     (
         "meppel single parent, child 4-17, band from exactly 110% to exactly 120%, low income under 3 years",
@@ -104,7 +110,8 @@ TABLE = [
         | {HUUR, ZORG},
         ids("meppel", "individuele-inkomenstoeslag", "kwijtschelding-gemeentelijke-belastingen")
         | {AIO}
-        | {"meppel/individuele-studietoeslag"},
+        | {"meppel/individuele-studietoeslag"}
+        | {"meppel/bijstandsuitkering"},
     ),
     (
         "meppel couple with AOW, owner, band from exactly 100% to exactly 110%",
@@ -117,7 +124,11 @@ TABLE = [
             "fonds-deelname-maatschappelijke-activiteiten",
         )
         | {ZORG},
-        MEPPEL_KIDS | KIDS_NL | {"meppel/individuele-inkomenstoeslag", HUUR} | {"meppel/individuele-studietoeslag"},
+        MEPPEL_KIDS
+        | KIDS_NL
+        | {"meppel/individuele-inkomenstoeslag", HUUR}
+        | {"meppel/individuele-studietoeslag"}
+        | {"meppel/bijstandsuitkering"},
     ),
     (
         "meppel, weet ik niet everywhere",
@@ -168,14 +179,18 @@ TABLE = [
         f"gemeente=nieuwegein&{ALONE}&inkomen=1341-1540&jaren=3-&wonen=huur",
         ids("nieuwegein", "bijzondere-bijstand", "collectieve-zorgverzekering", "schuldhulpverlening", "stadspas")
         | {HUUR, ZORG},
-        ids("nieuwegein", "pc-en-fietsregeling", "stichting-leergeld") | KIDS_NL | {AIO},
+        ids("nieuwegein", "pc-en-fietsregeling", "stichting-leergeld") | KIDS_NL | {AIO} | {"nieuwegein/studietoeslag"},
     ),
     (
         "nieuwegein alone, band from exactly 110% to exactly 125% (old amount limit: kijk, not niet nu)",
         f"gemeente=nieuwegein&{ALONE}&inkomen=1540-1750&jaren=3-&wonen=huur",
         ids("nieuwegein", "bijzondere-bijstand", "collectieve-zorgverzekering", "schuldhulpverlening", "stadspas")
         | {HUUR, ZORG},
-        ids("nieuwegein", "pc-en-fietsregeling", "stichting-leergeld") | KIDS_NL | {AIO},
+        ids("nieuwegein", "pc-en-fietsregeling", "stichting-leergeld")
+        | KIDS_NL
+        | {AIO}
+        | {"nieuwegein/bijstandsuitkering"}
+        | {"nieuwegein/studietoeslag"},
     ),
     (
         "nieuwegein single parent, child 4-5, band from 125% to exactly 150%",
@@ -183,7 +198,10 @@ TABLE = [
         ids("nieuwegein", "bijzondere-bijstand", "collectieve-zorgverzekering", "schuldhulpverlening")
         | KIDS_NL
         | {HUUR, ZORG},
-        ids("nieuwegein", "individuele-inkomenstoeslag", "pc-en-fietsregeling") | {AIO},
+        ids("nieuwegein", "individuele-inkomenstoeslag", "pc-en-fietsregeling")
+        | {AIO}
+        | {"nieuwegein/bijstandsuitkering"}
+        | {"nieuwegein/studietoeslag"},
     ),
     (
         "nieuwegein couple on bijstand, child 6-17, low income under 3 years",
@@ -198,14 +216,18 @@ TABLE = [
             "stichting-leergeld",
         )
         | KIDS_NL
-        | {HUUR, ZORG},
-        ids("nieuwegein", "individuele-inkomenstoeslag") | {AIO},
+        | {HUUR, ZORG}
+        | {"nieuwegein/bijstandsuitkering"},
+        ids("nieuwegein", "individuele-inkomenstoeslag") | {AIO} | {"nieuwegein/studietoeslag"},
     ),
     (
         "nijmegen student alone",
         "gemeente=nijmegen&partner=nee&kinderen=geen&leeftijd=21-aow&ontvangt=studiefinanciering&inkomen=0-1540&jaren=3-&wonen=huur",
         ids("nijmegen", "bijzondere-bijstand", "busvoordeelabonnement", "caz", "studietoeslag") | {HUUR, ZORG},
-        ids("nijmegen", "individuele-inkomenstoeslag", "meedoenregeling", "stichting-leergeld") | KIDS_NL | {AIO},
+        ids("nijmegen", "individuele-inkomenstoeslag", "meedoenregeling", "stichting-leergeld")
+        | KIDS_NL
+        | {AIO}
+        | {"nijmegen/kinderopvang-vergoeding"},
     ),
     (
         "nijmegen aged 15-17 living with family",
@@ -221,13 +243,18 @@ TABLE = [
         )
         | KIDS_NL
         | {AIO, ZORG}
-        | {"nijmegen/studietoeslag"},
+        | {"nijmegen/studietoeslag"}
+        | {"nijmegen/bijstandsuitkering"}
+        | {"nijmegen/kinderopvang-vergoeding"},
     ),
     (
         "nijmegen couple, children 4-17 and 18-21, band from exactly 130%",
         "gemeente=nijmegen&partner=ja&kinderen=4-17&kinderen=18-21&leeftijd=21-aow&ontvangt=geen&inkomen=2600-3000&jaren=3-&wonen=huur",
         ids("nijmegen", "bijzondere-bijstand", "meedoenregeling") | KIDS_NL | {HUUR, ZORG},
-        ids("nijmegen", "individuele-inkomenstoeslag") | {AIO} | {"nijmegen/studietoeslag"},
+        ids("nijmegen", "individuele-inkomenstoeslag")
+        | {AIO}
+        | {"nijmegen/studietoeslag"}
+        | {"nijmegen/bijstandsuitkering"},
     ),
     (
         "nijmegen couple with AOW, owners, income from exactly 130%",
@@ -236,7 +263,9 @@ TABLE = [
         ids("nijmegen", "individuele-inkomenstoeslag", "stichting-leergeld")
         | KIDS_NL
         | {AIO, HUUR}
-        | {"nijmegen/studietoeslag"},
+        | {"nijmegen/studietoeslag"}
+        | {"nijmegen/bijstandsuitkering"}
+        | {"nijmegen/kinderopvang-vergoeding"},
     ),
     (
         "oss single parent, toddler, income from exactly 120%",
@@ -304,7 +333,7 @@ REVIEWED = (
         "voorzieningenwijzer",
         "vrijstelling-afvalstoffenheffing-medisch-afval",
     )
-    | ids("nieuwegein", "voedselbank")
+    | ids("nieuwegein", "kwijtschelding-gemeentelijke-belastingen", "voedselbank")
     | ids(
         "nijmegen",
         "bijzondere-bijstand-bewindvoering",

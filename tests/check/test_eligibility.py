@@ -46,10 +46,13 @@ def test_income_supplement(query, expected):
 
 
 def test_reasons_say_the_limit_in_euros_and_the_percentage():
-    """The income reason names the limit per month for this household and the percentage it comes from."""
+    """The income reason names the limit per month for this household, the percentage and the norm it comes from."""
     result = outcome("oss/inkomenstoeslag", SINGLE + "&inkomen=1680-&jaren=3-")
     texts = {reason.status: reason.render() for reason in result.reasons}
-    assert texts[UNMET] == "Uw inkomen is hoger dan de grens van € 1.540 per maand (110% van de bijstandsnorm)."
+    assert (
+        texts[UNMET]
+        == "Uw inkomen is hoger dan de grens van € 1.540 per maand (110% van de bijstandsnorm van 1 juli 2026)."
+    )
     border = outcome("oss/inkomenstoeslag", SINGLE + "&inkomen=1540-1680&jaren=3-")
     assert any(reason.status == BORDER and "rond de grens van € 1.540" in reason.render() for reason in border.reasons)
 
@@ -84,7 +87,7 @@ def test_older_norms_never_give_niet_nu_on_income():
     result = outcome("oss/meedoen", SINGLE + "&inkomen=1700-", OLD_NORMS)
     assert result.outcome == KIJK
     (income,) = [reason for reason in result.reasons if reason.status == BORDER]
-    assert "bijstandsnorm van 2026-01-01" in income.render()
+    assert "bijstandsnorm van 1 januari 2026" in income.render()
 
 
 def test_old_amount_limit_never_gives_niet_nu():

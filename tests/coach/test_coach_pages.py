@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -236,6 +237,10 @@ def test_a_plan_request_leaves_nothing_on_disk_or_in_the_logs(client, tmp_path, 
     monkeypatch.setenv("TMPDIR", str(scratch))
     monkeypatch.setattr(tempfile, "tempdir", None)
     client.get("/healthz")  # the first request publishes the index; that is not the plan's doing
+    lock = tmp_path / "index" / ".publisher.lock"  # made by the data watcher's thread, soon after the first request
+    deadline = time.monotonic() + 10
+    while not lock.exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
     before = {file: file.stat().st_mtime_ns for file in tmp_path.rglob("*") if file.is_file()}
     caplog.set_level(logging.DEBUG)
     for url in (

@@ -11,6 +11,7 @@ from testapp import make_app
 from publishing import load_published
 from regelingen.files.limits import MAX_FILE_BYTES
 from search.index import current_generation
+from tests.staff.workspace.staffclient import logged_in
 
 FIXTURES = Path(__file__).parents[1] / "data" / "schemes"
 
@@ -46,7 +47,7 @@ def test_a_vanished_municipality_is_refused_and_the_last_good_version_keeps_serv
     assert client.get("/api/v1/schemes/oss/meedoen").status_code == 200
     health = client.get("/healthz")
     assert health.status_code == 200 and health.get_data(as_text=True).startswith("degraded")
-    assert "De laatste publicatie is geweigerd" in client.get("/beheer").get_data(as_text=True)
+    assert "De laatste publicatie is geweigerd" in logged_in(app).get("/beheer").get_data(as_text=True)
 
 
 def test_confirmed_removal_goes_through_and_health_is_ok_again(app, data):

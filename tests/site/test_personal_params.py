@@ -15,6 +15,10 @@ PATH_VALUES = {
     "category": "geld",
     "filename": "css/site.css",
     "code": "414",
+    # the staff workspace (behind its login)
+    "change_id": "1",
+    "account_id": "1",
+    "action": "indienen",
 }
 # Every personal key, with a value the site would really use, plus the step notes of a plan.
 PERSONAL = sorted(PERSONAL_KEYS) + ["wie.oss/meedoen.1", "door.oss/meedoen.1", "wanneer.oss/meedoen.1"]

@@ -14,6 +14,10 @@ PATH_VALUES = {
     "category": "geld",
     "filename": "css/site.css",
     "code": "414",
+    # the staff workspace (behind its login)
+    "change_id": "1",
+    "account_id": "1",
+    "action": "indienen",
 }
 URL_FOR_KEYWORDS = ("_anchor", "_method", "_scheme", "_external")
 

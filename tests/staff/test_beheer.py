@@ -14,6 +14,7 @@ from testapp import make_app
 
 from staff.linkreport import report_path
 from staff.overview import COLUMNS
+from tests.staff.workspace.staffclient import logged_in
 
 BEHEER = Path(__file__).parents[1] / "data" / "beheer"
 TODAY = date(2026, 11, 21)
@@ -75,8 +76,8 @@ def beheer_app(tmp_path_factory):
 
 @pytest.fixture
 def client(beheer_app):
-    """A test client for the /beheer fixtures app."""
-    return beheer_app.test_client()
+    """A platform administrator, logged in, on the /beheer fixtures app (sees every municipality)."""
+    return logged_in(beheer_app)
 
 
 def _page(client) -> _Tables:
@@ -128,7 +129,7 @@ def test_a_passed_end_date_is_due_after_the_checked_date_is_fine(tmp_path):
     (data / "oss" / "kapot.yaml").unlink()
     path = data / "oss" / "actueel.yaml"
     path.write_text(path.read_text(encoding="utf-8") + "geldig_tot: 2026-10-31\n", encoding="utf-8")
-    table = _page(_app(data, tmp_path).test_client()).tables["oss"]
+    table = _page(logged_in(_app(data, tmp_path))).tables["oss"]
     first = dict(zip(COLUMNS, table[1], strict=True))
     assert (first["Regeling"], first["Actie nodig"]) == ("Actuele regeling", "geldig_tot is voorbij")
 
@@ -142,7 +143,7 @@ def test_an_amount_without_a_figure_for_this_year_needs_action(tmp_path):
     path.write_text(
         path.read_text(encoding="utf-8").replace("{2025: 140, 2026: 150}", "{2023: 140, 2024: 150}"), encoding="utf-8"
     )
-    table = _page(_app(data, tmp_path).test_client()).tables["oss"]
+    table = _page(logged_in(_app(data, tmp_path))).tables["oss"]
     rows = {row[0]: dict(zip(COLUMNS, row, strict=True)) for row in table[1:]}
     assert rows["Actuele regeling"]["Actie nodig"] == "bedragen zonder cijfer voor 2026 (nieuwste uit 2024)"
     assert rows["Gestopte regeling"]["Actie nodig"] == ""
@@ -199,5 +200,5 @@ def test_csv_cells_cannot_become_spreadsheet_formulas(tmp_path):
     path = data / "oss" / "actueel.yaml"
     text = path.read_text(encoding="utf-8").replace("titel: Actuele regeling", 'titel: "=HYPERLINK(1)"')
     path.write_text(text, encoding="utf-8")
-    rows = _csv_rows(_app(data, tmp_path).test_client(), "oss")
+    rows = _csv_rows(logged_in(_app(data, tmp_path)), "oss")
     assert [row[0] for row in rows if "HYPERLINK" in row[0]] == ["'=HYPERLINK(1)"]

@@ -15,6 +15,7 @@ import pytest
 from testapp import make_app
 
 from staff.linkcheck import USER_AGENT, HostThrottle, _reason_text, check_all, check_url
+from tests.staff.workspace.staffclient import logged_in
 
 LINKS = Path(__file__).parents[1] / "data" / "links"
 # Long enough for a local answer on a busy machine; /traag answers only after three times this.
@@ -224,7 +225,7 @@ def test_links_command_lists_broken_links_per_municipality_and_saves_them(server
     assert {(item["municipality"], Path(item["file"]).name) for item in saved["broken"]} == {
         ("oss", "regeling-met-links.yaml")
     }
-    page = app.test_client().get("/beheer").get_data(as_text=True)
+    page = logged_in(app).get("/beheer").get_data(as_text=True)
     assert f"{base}/weg" in page and "HTTP 500 (fout bij de website)" in page
 
 

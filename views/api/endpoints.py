@@ -10,9 +10,11 @@ from flask import Blueprint, Flask, Response, jsonify, request
 import search
 from regelingen.files.schema import categories
 from regelingen.model import NATIONAL, Municipality, Scheme
+from regelingen.thresholds import DerivedIncomeLimit
 from search.results import Hit
 from views.api.openapi import openapi_document
 from views.catalog import current_catalog
+from views.formatting import income_limit
 from views.privacy import NO_STORE
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -62,7 +64,9 @@ def scheme(municipality: str, slug: str) -> Response:
     found = current_catalog().schemes.get(f"{municipality}/{slug}")
     if found is None:
         return _json({"error": f"no scheme with id '{municipality}/{slug}'"[:200]}, 404)
-    return _json({"id": found.id, "municipality": found.municipality, "url": _url(found), **found.data})
+    derived = income_limit(found)
+    extra = {"inkomensgrens_berekend": _derived(derived)} if derived else {}
+    return _json({"id": found.id, "municipality": found.municipality, "url": _url(found), **found.data, **extra})
 
 
 @bp.get("/municipalities")
@@ -139,6 +143,17 @@ def _municipality(item: Municipality) -> dict[str, Any]:
 
 def _url(found: Scheme) -> str:
     return f"/{found.municipality}/{found.slug}"
+
+
+def _derived(limit: DerivedIncomeLimit) -> dict[str, Any]:
+    """The income limit in euros with the date of the bijstandsnorm it was computed with."""
+    return {
+        "procent": limit.percent,
+        "bijstandsnorm_van": limit.norm_date.isoformat(),
+        "actueel": limit.current,
+        "aow_leeftijd": limit.pension_age,
+        "per_maand_netto": {"alleenstaand": limit.single, "samenwonend": limit.couple},
+    }
 
 
 def _json(data: dict[str, Any], status: int = 200, cache: str = "public, max-age=300") -> Response:

@@ -164,7 +164,33 @@ def _schemas() -> dict[str, Any]:
         "Scheme": {
             "type": "object",
             "required": ["id", "municipality", "url", "titel", "samenvatting"],
-            "properties": {"id": text, "municipality": text, "url": text, "titel": text, "samenvatting": text},
+            "properties": {
+                "id": text,
+                "municipality": text,
+                "url": text,
+                "titel": text,
+                "samenvatting": text,
+                "inkomensgrens_berekend": {
+                    "description": (
+                        "Only when the file gives the income limit as a percentage of the bijstandsnorm: that limit "
+                        "in euros (net per month), with the start date of the norm period it was computed with. "
+                        "`actueel` is false when no norms are known for the current half year yet."
+                    ),
+                    "type": "object",
+                    "required": ["procent", "bijstandsnorm_van", "actueel", "aow_leeftijd", "per_maand_netto"],
+                    "properties": {
+                        "procent": {"type": "integer"},
+                        "bijstandsnorm_van": {"type": "string", "format": "date"},
+                        "actueel": {"type": "boolean"},
+                        "aow_leeftijd": {"type": "boolean"},
+                        "per_maand_netto": {
+                            "type": "object",
+                            "required": ["alleenstaand", "samenwonend"],
+                            "properties": {"alleenstaand": {"type": "number"}, "samenwonend": {"type": "number"}},
+                        },
+                    },
+                },
+            },
             "additionalProperties": True,
         },
         "Municipalities": {

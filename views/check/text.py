@@ -23,7 +23,7 @@ from regelingen.check.questions import (
 )
 from regelingen.check.reasons import BORDER, MET, N_, UNCHECKED, UNKNOWN, UNMET, Phrase, Reason, phrase
 from regelingen.check.run import CheckResult
-from views.formatting import money
+from views.formatting import long_date, money
 
 ANSWER_NAMES = {
     "gemeente": _l("Gemeente"),
@@ -60,8 +60,8 @@ def first_sentence(text: str) -> str:
 
 
 def say(item: Phrase | Reason) -> str:
-    """A phrase or reason in the page's language, with amounts written the way that language does."""
-    return item.render(_, money)
+    """A phrase or reason in the page's language, with amounts and dates written the way that language does."""
+    return item.render(_, money, long_date)
 
 
 def title(question: Question) -> str:

@@ -1,0 +1,1 @@
+"""Staff accounts: who may log in, for which municipality, in which role."""
