@@ -62,13 +62,30 @@ def _set(parent: CommentedMap | CommentedSeq, key: Any, value: Any) -> None:
 
 
 def _set_list(old: CommentedSeq, values: list[Any]) -> None:
-    """Items that stay keep their comments and style; the list's own style (flow or block) stays."""
+    """Items that stay keep their comments and style, also when they move; the list's own style stays."""
+    moved = [_equal_item(old, value) for value in values]
+    if any(item is not None and (index >= len(old) or old[index] is not item) for index, item in enumerate(moved)):
+        old[:] = [item if item is not None else _fresh(value) for item, value in zip(moved, values)]
+        return
     for index, value in enumerate(values):
         if index < len(old):
             _set(old, index, value)
         else:
             old.append(_fresh(value))
     del old[len(values) :]
+
+
+def _equal_item(old: CommentedSeq, value: Any) -> Any:
+    """The old item that holds the same data as `value` (scalars compared as in `_same`), or None."""
+    return next((item for item in old if _same_data(item, value)), None)
+
+
+def _same_data(old: Any, new: Any) -> bool:
+    if isinstance(old, dict) and isinstance(new, dict):
+        return old.keys() == new.keys() and all(_same_data(old[key], new[key]) for key in new)
+    if isinstance(old, list) and isinstance(new, list):
+        return len(old) == len(new) and all(map(_same_data, old, new))
+    return _same(old, new)
 
 
 def _fresh(value: Any) -> Any:
@@ -97,7 +114,12 @@ def _same(old: Any, new: Any) -> bool:
 
 
 def _styled_like(old: Any, new: Any) -> Any:
-    """A new text in the style of the old one (folded `>-`, literal `|`, quoted)."""
+    """A new text in the style of the old one (folded `>-`, literal `|`, quoted, a plain date)."""
+    if isinstance(old, date) and isinstance(new, str):
+        try:
+            return date.fromisoformat(new)
+        except ValueError:
+            return new
     if isinstance(old, FoldedScalarString) and isinstance(new, str):
         return _folded(new)
     if isinstance(old, ScalarString) and isinstance(new, str):
