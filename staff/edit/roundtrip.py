@@ -63,7 +63,8 @@ def _set(parent: CommentedMap | CommentedSeq, key: Any, value: Any) -> None:
 
 def _set_list(old: CommentedSeq, values: list[Any]) -> None:
     """Items that stay keep their comments and style, also when they move; the list's own style stays."""
-    moved = [_equal_item(old, value) for value in values]
+    used: set[int] = set()
+    moved = [_equal_item(old, value, used) for value in values]
     if any(item is not None and (index >= len(old) or old[index] is not item) for index, item in enumerate(moved)):
         old[:] = [item if item is not None else _fresh(value) for item, value in zip(moved, values)]
         return
@@ -75,9 +76,16 @@ def _set_list(old: CommentedSeq, values: list[Any]) -> None:
     del old[len(values) :]
 
 
-def _equal_item(old: CommentedSeq, value: Any) -> Any:
-    """The old item that holds the same data as `value` (scalars compared as in `_same`), or None."""
-    return next((item for item in old if _same_data(item, value)), None)
+def _equal_item(old: CommentedSeq, value: Any, used: set[int]) -> Any:
+    """An old item not used yet that holds the same data as `value` (scalars compared as in `_same`), or None.
+
+    Each old item is used once: the same object twice in a list would be written as a YAML alias.
+    """
+    for index, item in enumerate(old):
+        if index not in used and _same_data(item, value):
+            used.add(index)
+            return item
+    return None
 
 
 def _same_data(old: Any, new: Any) -> bool:
