@@ -37,11 +37,18 @@ class _Handler(BaseHTTPRequestHandler):
             server.seen.append((self.command, self.path, self.headers.get("User-Agent")))
             server.in_flight += 1
             server.max_in_flight = max(server.max_in_flight, server.in_flight)
+        self._counted = True
         try:
             self._route(body)
         finally:
-            with server.lock:
-                server.in_flight -= 1
+            self._leave()
+
+    def _leave(self) -> None:
+        """No longer in flight; called before the answer is written, so a client's next request never overlaps it."""
+        if self._counted:
+            self._counted = False
+            with self.server.lock:
+                self.server.in_flight -= 1
 
     def _route(self, body: bool) -> None:
         path = self.path
@@ -62,12 +69,14 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(status, b"ok" if body else b"")
 
     def _redirect(self, location: str, status: int = 302) -> None:
+        self._leave()
         self.send_response(status)
         self.send_header("Location", location)
         self.send_header("Content-Length", "0")
         self.end_headers()
 
     def _send(self, status: int, body: bytes = b"") -> None:
+        self._leave()
         self.send_response(status)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
