@@ -13,8 +13,8 @@ from flask import Blueprint, Flask, abort, redirect, render_template, request, u
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
+from regelingen.files.problems import Problem
 from regelingen.files.schema import SCHEME_SCHEMA, load_schema
-from regelingen.files.validate import check_text
 from staff.access import Action, require
 from staff.changes import workflow
 from staff.changes.models import Change, Kind
@@ -48,12 +48,12 @@ def edit(change_id: int) -> ResponseReturnValue:
         abort(403)
     schema = load_schema(SCHEME_SCHEMA)
     if request.method == "GET":
-        return _form(item, _values(item.proposed_text, item), item.proposed_text)
+        return _form(item, *workflow.checked(item.proposed_text, item.municipality, item.slug, today()))
     values = read_form(schema, request.form)
     action = request.form.get("actie")
     if action:
         apply_action(values, action, schema)
-        return _form(item, values, None, unsaved=True)
+        return _form(item, values, [], unsaved=True)
     try:
         text = _with_values(item.proposed_text, values, schema)
         workflow.save(item, current_user, text)
@@ -61,15 +61,15 @@ def edit(change_id: int) -> ResponseReturnValue:
         db.session.rollback()
         return render_template("staff/melding.html", message=str(error), change=item), 409
     db.session.commit()
-    if any(problem.is_error for problem in _problems(text, item)):
-        return _form(item, values, text), 422
+    problems = workflow.problems_in(text, item.municipality, item.slug, today())
+    if any(problem.is_error for problem in problems):
+        return _form(item, values, problems), 422
     return redirect(url_for("beheer_changes.change", change_id=item.id))
 
 
-def _form(item: Change, values: dict[str, Any], text: str | None, unsaved: bool = False) -> str:
-    """The form for `values`; with the saved `text`, its problems on their fields."""
+def _form(item: Change, values: dict[str, Any], problems: list[Problem], unsaved: bool = False) -> str:
+    """The form for `values` with `problems` (of the saved text) on their fields."""
     schema = load_schema(SCHEME_SCHEMA)
-    problems = _problems(text, item) if text is not None else []
     placed, unplaced = place(problems, bind(schema, values, {}))
     fields: list[Field] = bind(schema, values, placed)
     return render_template(
@@ -81,14 +81,6 @@ def _form(item: Change, values: dict[str, Any], text: str | None, unsaved: bool 
         errors_count=sum(problem.is_error for problem in problems),
         unplaced=unplaced,
     )
-
-
-def _values(text: str, item: Change) -> dict[str, Any]:
-    return check_text(text, item.slug, item.municipality, f"{item.slug}.yaml", today())[0] or {}
-
-
-def _problems(text: str, item: Change) -> list:
-    return workflow.problems_in(text, item.municipality, item.slug, today())
 
 
 def _with_values(text: str, values: dict[str, Any], schema: dict[str, Any]) -> str:

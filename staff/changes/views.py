@@ -12,7 +12,6 @@ from flask_login import current_user
 
 from regelingen.codes import is_slug
 from regelingen.files.build import build_scheme
-from regelingen.files.validate import check_text
 from staff.access import Action, allowed, require
 from staff.audit import AuditEvent
 from staff.changes import workflow
@@ -51,7 +50,7 @@ def scheme(municipality: str, slug: str) -> str:
         "staff/regeling.html",
         municipality=municipality,
         slug=slug,
-        data=check_text(text, slug, municipality, f"{slug}.yaml", today())[0] or {},
+        data=workflow.checked(text, municipality, slug, today())[0],
         history=_history(repo, municipality, slug),
         busy=workflow.open_change(municipality, slug),
         may_edit=allowed(current_user, Action.EDIT, municipality),
@@ -100,12 +99,12 @@ def new(municipality: str) -> ResponseReturnValue:
 def change(change_id: int) -> str:
     """A change: the before/after per field, its problems, and the steps open to this account."""
     item = _change(change_id, Action.VIEW)
-    problems = workflow.problems_in(item.proposed_text, item.municipality, item.slug, today())
-    before = _data(item.base_text, item)
+    after, problems = workflow.checked(item.proposed_text, item.municipality, item.slug, today())
+    before = workflow.checked(item.base_text, item.municipality, item.slug, today())[0] if item.base_text else {}
     return render_template(
         "staff/wijziging.html",
         change=item,
-        diff=field_diff(before, _data(item.proposed_text, item)),
+        diff=field_diff(before, after),
         problems=problems,
         errors=[problem for problem in problems if problem.is_error],
         is_author=item.author_id == current_user.id,
@@ -118,9 +117,9 @@ def change(change_id: int) -> str:
 def preview(change_id: int) -> ResponseReturnValue:
     """The page as candidates will see it after this change (never served to visitors)."""
     item = _change(change_id, Action.VIEW)
-    data, problems = check_text(item.proposed_text, item.slug, item.municipality, f"{item.slug}.yaml", today())
+    data, problems = workflow.checked(item.proposed_text, item.municipality, item.slug, today())
     errors = [problem for problem in problems if problem.is_error]
-    if data is None or errors:
+    if errors or not data:
         return render_template("staff/geen-voorbeeld.html", change=item, errors=errors), 422
     scheme = build_scheme(item.municipality, item.slug, data)
     previewer: Previewer = current_app.extensions["staff_previewer"]
@@ -203,12 +202,6 @@ def _change(change_id: int, action: Action) -> Change:
         abort(404)
     require(action, item.municipality)
     return item
-
-
-def _data(text: str | None, item: Change) -> dict:
-    if text is None:
-        return {}
-    return check_text(text, item.slug, item.municipality, f"{item.slug}.yaml", today())[0] or {}
 
 
 def _iso_date(text: str) -> date | None:

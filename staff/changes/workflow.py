@@ -9,6 +9,7 @@ written over: its author starts again from the new text.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from regelingen.files.problems import Problem
 from regelingen.files.validate import check_text
@@ -23,10 +24,15 @@ class WorkflowError(Exception):
     """A step that cannot be taken now; the message says why, in Dutch, for the person who tried."""
 
 
+def checked(text: str, municipality: str, slug: str, today: date) -> tuple[dict[str, Any], list[Problem]]:
+    """The text's values as the file of `slug` (empty when unusable) and the problems `regelingen validate` reports."""
+    data, problems = check_text(text, f"{municipality}/{slug}.yaml", municipality, f"{slug}.yaml", today)
+    return data or {}, problems
+
+
 def problems_in(text: str, municipality: str, slug: str, today: date) -> list[Problem]:
     """The same problems `regelingen validate` reports for this text as the file of `slug`."""
-    shown = f"{municipality}/{slug}.yaml"
-    return check_text(text, shown, municipality, f"{slug}.yaml", today)[1]
+    return checked(text, municipality, slug, today)[1]
 
 
 def open_change(municipality: str, slug: str) -> Change | None:

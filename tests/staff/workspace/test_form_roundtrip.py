@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -32,7 +33,7 @@ def render(tmp_path_factory):
 
 
 def _data(text: str, path: Path) -> dict:
-    return check_text(text, path.name, path.parent.name, path.name, __import__("datetime").date(2026, 12, 5))[0]
+    return check_text(text, path.name, path.parent.name, path.name, date(2026, 12, 5))[0]
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda path: f"{path.parent.name}/{path.stem}")
@@ -83,7 +84,7 @@ def test_list_buttons_add_remove_and_move_items_without_javascript(render):
     assert apply_action(values, "erbij:wat_krijgt_u.bedragen.0.waarden", schema)
     assert list(values["wat_krijgt_u"]["bedragen"][0]["waarden"]) == [
         2019,
-        max(2020, __import__("datetime").date.today().year),
+        max(2020, date.today().year),
     ]
     assert apply_action(values, "erbij:bronnen", schema) and values["bronnen"][-1] == {}
     assert not apply_action(values, "weg:bestaat.niet.3", schema)

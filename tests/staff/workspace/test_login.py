@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from staff.accounts.models import Account
+from staff.audit import AuditEvent
 from staff.db import db
 from tests.staff.workspace.staffclient import StaffClient
 
@@ -66,10 +67,7 @@ def test_five_wrong_passwords_lock_the_account_even_for_the_right_one(staff_app,
     with staff_app.app_context():
         account = db.session.scalar(db.select(Account).filter_by(email=person.email))
         assert account.locked_until is not None
-        actions = [
-            event.action
-            for event in db.session.scalars(db.select(__import__("staff.audit", fromlist=["AuditEvent"]).AuditEvent))
-        ]
+        actions = [event.action for event in db.session.scalars(db.select(AuditEvent))]
     assert actions.count("inloggen_mislukt") == 6
     assert "account_geblokkeerd" in actions
 
