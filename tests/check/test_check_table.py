@@ -179,7 +179,11 @@ TABLE = [
         f"gemeente=nieuwegein&{ALONE}&inkomen=1341-1540&jaren=3-&wonen=huur",
         ids("nieuwegein", "bijzondere-bijstand", "collectieve-zorgverzekering", "schuldhulpverlening", "stadspas")
         | {HUUR, ZORG},
-        ids("nieuwegein", "pc-en-fietsregeling", "stichting-leergeld") | KIDS_NL | {AIO} | {"nieuwegein/studietoeslag"},
+        ids("nieuwegein", "pc-en-fietsregeling", "stichting-leergeld")
+        | KIDS_NL
+        | {AIO}
+        | {"nieuwegein/studietoeslag"}
+        | {"nieuwegein/kinderopvang-vergoeding"},
     ),
     (
         "nieuwegein alone, band from exactly 110% to exactly 125% (old amount limit: kijk, not niet nu)",
@@ -190,12 +194,19 @@ TABLE = [
         | KIDS_NL
         | {AIO}
         | {"nieuwegein/bijstandsuitkering"}
-        | {"nieuwegein/studietoeslag"},
+        | {"nieuwegein/studietoeslag"}
+        | {"nieuwegein/kinderopvang-vergoeding"},
     ),
     (
         "nieuwegein single parent, child 4-5, band from 125% to exactly 150%",
         "gemeente=nieuwegein&partner=nee&kinderen=4-5&leeftijd=21-aow&ontvangt=geen&inkomen=1812-2175&jaren=onbekend&wonen=huur",
-        ids("nieuwegein", "bijzondere-bijstand", "collectieve-zorgverzekering", "schuldhulpverlening")
+        ids(
+            "nieuwegein",
+            "bijzondere-bijstand",
+            "collectieve-zorgverzekering",
+            "kinderopvang-vergoeding",
+            "schuldhulpverlening",
+        )
         | KIDS_NL
         | {HUUR, ZORG},
         ids("nieuwegein", "individuele-inkomenstoeslag", "pc-en-fietsregeling")
