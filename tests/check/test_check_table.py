@@ -40,6 +40,7 @@ KIDS_NL = ids(
 MEPPEL_KIDS = ids(
     "meppel",
     "jeugdfonds-sport-cultuur",
+    "kinderopvang-vergoeding",
     "kindsupport-meppel",
     "laptopregeling",
     "regeling-participatie-schoolgaande-kinderen",
