@@ -31,13 +31,14 @@ import views.personal
 import views.security
 import views.site.pages
 from views import assets, compression, formatting, fragments, labels, languages, macros, state
+from views.templating import Site
 
 ROOT = Path(__file__).resolve().parent
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Create the app. The order below is the table of contents, and the order in which hooks run."""
-    app = Flask(__name__)
+    app = Site(__name__)
     app.config.from_mapping(
         DATA_DIR=str(ROOT / "data" / "schemes"),
         INDEX_DIR=str(ROOT / "var" / "index"),
