@@ -146,6 +146,7 @@ TABLE = [
             "bijzondere-bijstand",
             "individuele-inkomenstoeslag",
             "jeugdfonds-sport-cultuur",
+            "kinderopvang-vergoeding",
             "kindpakket",
             "meedoen-fonds",
         )
@@ -162,6 +163,7 @@ TABLE = [
             "bijzondere-bijstand",
             "individuele-inkomenstoeslag",
             "jeugdfonds-sport-cultuur",
+            "kinderopvang-vergoeding",
         )
         | KIDS_NL
         | {HUUR, ZORG},
@@ -171,7 +173,13 @@ TABLE = [
         "midden-groningen alone aged 18-20 (youth norms unknown), living with family",
         "gemeente=midden-groningen&partner=nee&kinderen=geen&leeftijd=18-20&ontvangt=geen&inkomen=0-1400&wonen=anders",
         ids("midden-groningen", "bijstandsuitkering", "bijzondere-bijstand") | {ZORG},
-        ids("midden-groningen", "individuele-inkomenstoeslag", "jeugdfonds-sport-cultuur", "kindpakket")
+        ids(
+            "midden-groningen",
+            "individuele-inkomenstoeslag",
+            "jeugdfonds-sport-cultuur",
+            "kinderopvang-vergoeding",
+            "kindpakket",
+        )
         | KIDS_NL
         | {AIO, "midden-groningen/studietoeslag"},
     ),
