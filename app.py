@@ -30,14 +30,15 @@ import views.pagecache
 import views.personal
 import views.security
 import views.site.pages
-from views import assets, compression, formatting, fragments, labels, languages, state
+from views import assets, compression, formatting, fragments, labels, languages, macros, state
+from views.templating import Site
 
 ROOT = Path(__file__).resolve().parent
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Create the app. The order below is the table of contents, and the order in which hooks run."""
-    app = Flask(__name__)
+    app = Site(__name__)
     app.config.from_mapping(
         DATA_DIR=str(ROOT / "data" / "schemes"),
         INDEX_DIR=str(ROOT / "var" / "index"),
@@ -55,9 +56,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     views.personal.init_app(app)
     views.pagecache.init_app(app)  # after publishing, before the views: see its docstring
     # Web plumbing every page shares: tidy HTML (block tags leave no empty lines behind), languages,
-    # state in links, labels, formatting, parts rendered once, assets, compression.
+    # state in links, labels, formatting, parts rendered once, shared components, assets, compression.
     app.jinja_env.trim_blocks = app.jinja_env.lstrip_blocks = True
-    for plumbing in (languages, state, labels, formatting, fragments, assets, compression):
+    for plumbing in (languages, state, labels, formatting, fragments, macros, assets, compression):
         plumbing.init_app(app)
     # The features, a blueprint each, with the template helpers only they use.
     views.api.endpoints.init_app(app)

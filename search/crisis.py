@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -58,16 +59,21 @@ class CrisisList:
     def found_in(self, text: str) -> tuple[Crisis, ...]:
         """The kinds of crisis whose words occur in `text`."""
         tokens = words(text)
-        return tuple(kind for kind in self.kinds if _contains_any(tokens, kind.phrases))
+        found: set[str] = set()
+        for start, token in enumerate(tokens):
+            for phrase, slug in self._by_first_word.get(token, ()):
+                if slug not in found and tuple(tokens[start : start + len(phrase)]) == phrase:
+                    found.add(slug)
+        return tuple(kind for kind in self.kinds if kind.slug in found)
 
-
-def _contains_any(tokens: list[str], phrases: frozenset[Phrase]) -> bool:
-    """True when one of `phrases` stands, word for word, somewhere in `tokens`."""
-    for start in range(len(tokens)):
-        for phrase in phrases:
-            if tuple(tokens[start : start + len(phrase)]) == phrase:
-                return True
-    return False
+    @cached_property
+    def _by_first_word(self) -> dict[str, list[tuple[Phrase, str]]]:
+        """Every phrase with its kind, under its first word: a question's word is looked up, not compared."""
+        index: dict[str, list[tuple[Phrase, str]]] = {}
+        for kind in self.kinds:
+            for phrase in kind.phrases:
+                index.setdefault(phrase[0], []).append((phrase, kind.slug))
+        return index
 
 
 def load_crisis(path: Path = CRISIS_FILE) -> CrisisList:

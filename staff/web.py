@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from flask import Flask, Response, current_app, redirect, request, session, url_for
+from flask import Flask, Response, current_app, has_request_context, redirect, request, session, url_for
 from flask.typing import ResponseReturnValue
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -81,8 +81,16 @@ def _private(response: Response) -> Response:
     return response
 
 
+def _public_request() -> bool:
+    """True outside the staff area: the rate limits guard the staff logins, public pages skip the check."""
+    return not is_staff_path(request.path)
+
+
 def _template_helpers() -> dict[str, object]:
-    """`staff_may('accounts')` (for one's own municipality, or the one named) and `municipality_name(slug)`."""
+    """On staff pages: `current_user`, `staff_may('accounts')` (for one's own municipality, or the one named)
+    and `municipality_name(slug)`; nothing on public pages."""
+    if not has_request_context() or not is_staff_path(request.path):
+        return {}
 
     def staff_may(action: str, municipality: str | None = None) -> bool:
         place = municipality or current_user.municipality
@@ -92,7 +100,7 @@ def _template_helpers() -> dict[str, object]:
         found = current_catalog().municipalities.get(slug)
         return found.name if found else slug
 
-    return {"staff_may": staff_may, "municipality_name": municipality_name}
+    return {"current_user": current_user, "staff_may": staff_may, "municipality_name": municipality_name}
 
 
 def _secret_key(app: Flask, var: Path) -> str:
@@ -125,7 +133,9 @@ def init_app(app: Flask, var: Path) -> None:
     app.config.setdefault("RATELIMIT_ENABLED", True)
     csrf.init_app(app)
     limiter.init_app(app)
-    login_manager.init_app(app)
+    limiter.request_filter(_public_request)
+    # `current_user` is offered to staff pages only (`_template_helpers`): public pages never load a user.
+    login_manager.init_app(app, add_context_processor=False)
     login_manager.session_protection = "strong"
     login_manager.login_view = "beheer_login.login"
     app.before_request(_gate)

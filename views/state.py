@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from flask import Flask, Response, current_app, g, request, url_for
 from markupsafe import Markup
+from werkzeug.routing import Map
 
 from regelingen.coach.plan import Plan
 from regelingen.model import NATIONAL, Municipality
@@ -101,8 +103,7 @@ def language_link(code: str) -> str:
     `_scheme`, ...) is not ours: it is dropped, so that no query string can break the link.
     """
     path_args = request.view_args or {}
-    # Names of path arguments in any route are never our query keys (`?municipality=` on /zoeken).
-    route_arguments = {name for rule in current_app.url_map.iter_rules() for name in rule.arguments}
+    route_arguments = _route_arguments(current_app.url_map)
     args: dict[str, Any] = {
         key: request.args.getlist(key)
         for key in request.args
@@ -113,6 +114,12 @@ def language_link(code: str) -> str:
     if request.endpoint and request.url_rule is not None and request.endpoint != "static":
         return url_for(request.endpoint, **path_args, **args)
     return url_for("site.home", **args)
+
+
+@cache
+def _route_arguments(url_map: Map) -> frozenset[str]:
+    """Names of path arguments in any route: never our query keys (`?municipality=` on /zoeken)."""
+    return frozenset(name for rule in url_map.iter_rules() for name in rule.arguments)
 
 
 def state_fields(*, keep_municipality: bool = True, keep_plan: bool = True) -> Markup:
