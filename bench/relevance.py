@@ -23,6 +23,7 @@ QUESTION_FILES = (
     "extra-queries.yaml",
     "real-queries.yaml",
     "real-queries-2.yaml",
+    "real-queries-3.yaml",
     "tuning-queries.yaml",
 )
 

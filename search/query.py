@@ -120,9 +120,10 @@ class Reader:
         return self._concept(alternatives, (word,))
 
     def _entry_concept(self, phrase: Phrase, found: Match) -> Query | None:
-        """A lexicon phrase with its meanings. An English phrase counts mostly by its Dutch meaning:
-        the schemes are in Dutch, and the odd English search term would otherwise outweigh it."""
-        typed, meant = (MEANING_WEIGHT, 1.0) if found.english else (1.0, MEANING_WEIGHT)
+        """A lexicon entry with its meanings. A phrase of several words, or an English one, counts mostly by
+        its meaning: 'huur niet meer betalen' is about arrears more than about 'huur', and the schemes are in
+        Dutch, where the odd English search term would otherwise outweigh it. A single Dutch word counts itself."""
+        typed, meant = (MEANING_WEIGHT, 1.0) if found.english or len(phrase) > 1 else (1.0, MEANING_WEIGHT)
         return self._concept([(phrase, typed)] + _meanings(found.meanings, meant), phrase)
 
     def _concept(self, alternatives: list[tuple[Phrase, float]], typed: Phrase) -> Query | None:
