@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -88,8 +90,20 @@ def parse_yaml(text: str) -> YamlDocument:
     lines: dict[Path_, int] = {}
     duplicates: list[tuple[Path_, int]] = []
     if node is not None:
-        _walk(node, (), lines, duplicates)
+        _walk(node, (), lines, duplicates, _line_counter(text))
     return YamlDocument(data=data, lines=lines, duplicate_keys=tuple(duplicates))
+
+
+# YAML also ends a line at these; editors (and people counting lines) do not.
+_YAML_ONLY_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
+
+
+def _line_counter(text: str) -> Callable[[yaml.Mark], int]:
+    """The line of a parser position as an editor counts it: only a newline starts a new line."""
+    if not any(mark in text for mark in _YAML_ONLY_BREAKS):
+        return lambda mark: mark.line + 1
+    newlines = [index for index, character in enumerate(text) if character == "\n"]
+    return lambda mark: bisect_left(newlines, mark.index) + 1
 
 
 class _Unsafe(Exception):
@@ -145,26 +159,26 @@ def _parse_checked(text: str) -> tuple[yaml.Node | None, Any]:
         # An unclosed quote is reported at the end of the file; its start is where to look.
         starts_there = "quoted scalar" in (error.context or "")
         mark = (error.context_mark if starts_there else None) or error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
+        line = _line_counter(text)(mark) if mark else 1
         raise YamlSyntaxError(error.problem or str(error), line) from error
     except yaml.YAMLError as error:
         raise YamlSyntaxError(str(error), 1) from error
 
 
-def _walk(node: yaml.Node, path: Path_, lines: dict, duplicates: list) -> None:
-    lines.setdefault(path, node.start_mark.line + 1)
+def _walk(node: yaml.Node, path: Path_, lines: dict, duplicates: list, line: Callable[[yaml.Mark], int]) -> None:
+    lines.setdefault(path, line(node.start_mark))
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key_node, value_node in node.value:
             key = str(key_node.value)
             if key in seen:
-                duplicates.append((path + (key,), key_node.start_mark.line + 1))
+                duplicates.append((path + (key,), line(key_node.start_mark)))
             seen.add(key)
-            lines[path + (key,)] = key_node.start_mark.line + 1
-            _walk(value_node, path + (key,), lines, duplicates)
+            lines[path + (key,)] = line(key_node.start_mark)
+            _walk(value_node, path + (key,), lines, duplicates, line)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, path + (index,), lines, duplicates)
+            _walk(item, path + (index,), lines, duplicates, line)
 
 
 YAML_PROBLEMS = {

@@ -234,8 +234,24 @@ def test_fast_parser_reads_exactly_what_the_checked_parser_reads(case):
         node, data = yamlfile._parse_checked(text)
         lines: dict = {}
         if node is not None:
-            yamlfile._walk(node, (), lines, [])
+            yamlfile._walk(node, (), lines, [], yamlfile._line_counter(text))
         checked = (data, lines)
     except yamlfile.YamlSyntaxError as error:
         checked = ("error", str(error), error.line)
     assert fast == checked
+
+
+@pytest.mark.parametrize("separator", ["\x85", "\u2028", "\u2029"])
+def test_lines_are_counted_as_an_editor_counts_them(tmp_path, separator):
+    """YAML also breaks lines at NEL and the Unicode separators; a problem's line is the one an editor shows.
+
+    Found by the fuzz test: a one-line file with a separator in it was reported on line 2.
+    """
+    path = tmp_path / "oss" / "scheiding.yaml"
+    _municipality_folder(path.parent)
+    path.write_text(f"titel: Een{separator}samenvatting: [\n", encoding="utf-8")
+    catalog = load_catalog(tmp_path, today=TODAY, paths=[path])
+    assert [problem.line for problem in catalog.problems if problem.path.endswith("scheiding.yaml")] == [2]
+    path.write_text(f"titel: Een{separator}titel: twee\n", encoding="utf-8")
+    catalog = load_catalog(tmp_path, today=TODAY, paths=[path])
+    assert {problem.line for problem in catalog.problems if problem.path.endswith("scheiding.yaml")} == {1}
