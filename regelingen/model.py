@@ -86,6 +86,8 @@ class Conditions:
     housing: str | None = None
     students_excluded: bool = False
     students_only: bool = False
+    without_partner_only: bool = False
+    social_assistance_only: bool = False
 
 
 @dataclass(frozen=True)

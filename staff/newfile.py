@@ -74,6 +74,10 @@ voorwaarden:
   # student_uitgesloten: true
   # Zet 'alleen_studenten' op true als alleen wie studiefinanciering of WTOS krijgt de regeling kan krijgen.
   # alleen_studenten: true
+  # Zet 'alleen_zonder_partner' op true als alleen wie geen partner heeft (zoals een alleenstaande ouder) het kan krijgen.
+  # alleen_zonder_partner: true
+  # Zet 'alleen_met_bijstand' op true als alleen wie een bijstandsuitkering krijgt de regeling kan krijgen.
+  # alleen_met_bijstand: true
 # Optioneel: wat iemand al moet hebben voordat hij kan aanvragen. Kies uit: {prerequisites}.
 # nodig_vooraf: [digid]
 # Hoe iemand de regeling aanvraagt.

@@ -56,6 +56,10 @@ def assess(scheme: Scheme, answers: Answers, norms: Norms | None, today: date) -
         reasons.append(_housing_check(conditions.housing, answers))
     if conditions.students_excluded or conditions.students_only:
         reasons.append(_student_check(answers.receives, conditions.students_only))
+    if conditions.without_partner_only:
+        reasons.append(_without_partner_check(answers.partner))
+    if conditions.social_assistance_only:
+        reasons.append(_social_assistance_check(answers.receives))
     if scheme.status != Status.ACTIVE:
         reasons.append(reason(BORDER, N_("De regeling is nu tijdelijk gesloten. Vraag wanneer u weer kunt aanvragen.")))
     if not reasons:
@@ -249,3 +253,21 @@ def _student_check(receives: frozenset[str] | None, only_students: bool) -> Reas
         return reason(UNKNOWN, unknown, {"studiefinanciering"})
     gets = "studiefinanciering" in receives
     return reason(MET if gets == only_students else UNMET, getting if gets else not_getting)
+
+
+def _without_partner_check(partner: bool | None) -> Reason:
+    if partner is None:
+        return reason(UNKNOWN, N_("De regeling is voor mensen zonder partner. Dat weten we niet van u."), {"partner"})
+    if partner:
+        return reason(UNMET, N_("De regeling is alleen voor mensen zonder partner, zoals een alleenstaande ouder."))
+    return reason(MET, N_("U heeft geen partner."))
+
+
+def _social_assistance_check(receives: frozenset[str] | None) -> Reason:
+    if receives is None:
+        return reason(
+            UNKNOWN, N_("De regeling is voor mensen met een bijstandsuitkering. Dat weten we niet van u."), {"bijstand"}
+        )
+    if "bijstand" in receives:
+        return reason(MET, N_("U krijgt een bijstandsuitkering."))
+    return reason(UNMET, N_("De regeling is alleen voor mensen met een bijstandsuitkering."))

@@ -119,6 +119,8 @@ def _conditions(data: dict[str, Any]) -> Conditions:
         housing=data.get("woonsituatie"),
         students_excluded=bool(data.get("student_uitgesloten", False)),
         students_only=bool(data.get("alleen_studenten", False)),
+        without_partner_only=bool(data.get("alleen_zonder_partner", False)),
+        social_assistance_only=bool(data.get("alleen_met_bijstand", False)),
     )
 
 

@@ -146,13 +146,12 @@ TABLE = [
             "bijzondere-bijstand",
             "individuele-inkomenstoeslag",
             "jeugdfonds-sport-cultuur",
-            "kinderopvang-vergoeding",
             "kindpakket",
             "meedoen-fonds",
         )
         | KIDS_NL
         | {HUUR, ZORG},
-        {AIO, "midden-groningen/studietoeslag"},
+        {AIO, "midden-groningen/studietoeslag", "midden-groningen/kinderopvang-vergoeding"},
     ),
     (
         "midden-groningen couple, toddler, band from exactly 125%",
@@ -163,7 +162,23 @@ TABLE = [
             "bijzondere-bijstand",
             "individuele-inkomenstoeslag",
             "jeugdfonds-sport-cultuur",
+        )
+        | KIDS_NL
+        | {HUUR, ZORG},
+        {AIO, "midden-groningen/studietoeslag", "midden-groningen/kinderopvang-vergoeding"},
+    ),
+    (
+        "midden-groningen single parent on bijstand, toddler, income below 100%",
+        "gemeente=midden-groningen&partner=nee&kinderen=0-3&leeftijd=21-aow&ontvangt=bijstand&inkomen=0-1450&jaren=3-&wonen=huur",
+        ids(
+            "midden-groningen",
+            "bijstandsuitkering",
+            "bijzondere-bijstand",
+            "individuele-inkomenstoeslag",
+            "jeugdfonds-sport-cultuur",
             "kinderopvang-vergoeding",
+            "kindpakket",
+            "meedoen-fonds",
         )
         | KIDS_NL
         | {HUUR, ZORG},

@@ -5,6 +5,8 @@ Fixture norms on TODAY: alone 1400, single parent 1450, couple 2000, alone with 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from checkhelp import OLD_NORMS, TODAY, answers, catalog, norms
 
@@ -221,3 +223,26 @@ def test_contradicting_answers_keep_the_no():
         outcome("oss/meedoen", SINGLE.replace("ontvangt=geen", "ontvangt=bijstand") + "&inkomen=1680-1700").outcome
         == PAST
     )
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("gemeente=oss&partner=nee&ontvangt=bijstand", PAST),
+        ("gemeente=oss&partner=ja&ontvangt=bijstand", NIET_NU),
+        ("gemeente=oss&partner=nee&ontvangt=geen", NIET_NU),
+        ("gemeente=oss&partner=nee&ontvangt=huurtoeslag", NIET_NU),
+        ("gemeente=oss&partner=nee", KIJK),  # what someone receives is not known
+        ("gemeente=oss&ontvangt=bijstand", KIJK),  # partner not known
+    ],
+)
+def test_only_without_a_partner_and_only_with_social_assistance(query, expected):
+    """`alleen_zonder_partner` and `alleen_met_bijstand` decide on the partner and 'ontvangt' answers."""
+    scheme = catalog().schemes["oss/voedselbank"]
+    only = replace(
+        scheme, conditions=replace(scheme.conditions, without_partner_only=True, social_assistance_only=True)
+    )
+    result = assess(only, answers(query), norms(), TODAY)
+    assert result.outcome == expected
+    if expected == KIJK:
+        assert result.needs & {"partner", "bijstand"}
