@@ -92,19 +92,23 @@ def each(name: str, items: Sequence[Any], render: Callable[..., str], *options: 
 def _kept() -> tuple[FragmentCache, tuple, tuple[object, date]] | None:
     """The cache, this request's key prefix and what the parts are made for; None when nothing may be shared.
 
-    Worked out once per request: a page asks for it for every part.
+    Worked out once per request and kept on `g` (a page asks for every part, so the lookup stays short).
     """
+    request_globals = g._get_current_object()
+    try:
+        return request_globals.fragments_kept
+    except AttributeError:
+        kept = request_globals.fragments_kept = _work_out_kept()
+        return kept
+
+
+def _work_out_kept() -> tuple[FragmentCache, tuple, tuple[object, date]] | None:
     cache: FragmentCache | None = current_app.extensions.get("fragments")
-    if cache is None:
+    if cache is None or not shared_request():
         return None
-    if "fragment_key" not in g:
-        chosen = chosen_municipality()
-        prefix = (request.script_root, current_language(), chosen.slug if chosen else None)
-        g.fragment_key = (prefix, (current_catalog(), today())) if shared_request() else None
-    if g.fragment_key is None:
-        return None
-    prefix, made_for = g.fragment_key
-    return cache, prefix, made_for
+    chosen = chosen_municipality()
+    prefix = (request.script_root, current_language(), chosen.slug if chosen else None)
+    return cache, prefix, (current_catalog(), today())
 
 
 def init_app(app: Flask) -> None:

@@ -22,14 +22,20 @@ COACH_PREFIX = "coach."
 
 def chosen_municipality() -> Municipality | None:
     """The municipality the visitor chose: from the path, else from `?gemeente=`; never `landelijk`."""
-    if "chosen" not in g:
-        g.chosen = None
-        catalog = current_catalog()
-        for slug in ((request.view_args or {}).get("municipality"), request.args.get("gemeente")):
-            if slug and slug != NATIONAL and slug in catalog.municipalities:
-                g.chosen = catalog.municipalities[slug]
-                break
-    return g.chosen
+    request_globals = g._get_current_object()  # asked often: one lookup
+    try:
+        return request_globals.chosen
+    except AttributeError:
+        chosen = request_globals.chosen = _chosen_in_request()
+        return chosen
+
+
+def _chosen_in_request() -> Municipality | None:
+    catalog = current_catalog()
+    for slug in ((request.view_args or {}).get("municipality"), request.args.get("gemeente")):
+        if slug and slug != NATIONAL and slug in catalog.municipalities:
+            return catalog.municipalities[slug]
+    return None
 
 
 def unknown_municipality() -> str | None:
