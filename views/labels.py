@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from flask import Flask
 from flask_babel import LazyString, gettext
@@ -82,9 +84,18 @@ WHO = {
 }
 
 
+@cache
 def all_categories() -> tuple[Category, ...]:
-    """Every category in the fixed display order, with its translated name and hint."""
+    """Every category in the fixed display order, with its translated name and hint.
+
+    Made once: the names are lazy, so each page still shows them in its own language.
+    """
     return tuple(_category(slug) for slug in categories())
+
+
+def slugs_of(chosen: Iterable[Category]) -> str:
+    """The categories' slugs in one string: a cheap key for the tiles kept per set of categories."""
+    return " ".join(item.slug for item in chosen)
 
 
 def category(slug: str) -> Category | None:
@@ -123,6 +134,7 @@ def init_app(app: Flask) -> None:
         place_label=place_label,
         status_label=status_label,
         all_categories=all_categories,
+        slugs_of=slugs_of,
         category_for=category,
         periods=PERIODS,
         channels=CHANNELS,
