@@ -10,9 +10,10 @@ from whoosh.query import And, AndMaybe, Every, Query, Term
 from regelingen.catalog import load_catalog
 from search.combine import AnyOf
 from search.engine import OWN_BONUS, SearchEngine
-from search.index import build_index
+from search.index import FIELD, build_index
 from search.lexicon import load_lexicon
 from search.query import understand
+from search.scoring import Scorer
 
 FIXTURES = Path(__file__).parents[1] / "data" / "schemes"
 QUESTIONS = (
@@ -67,3 +68,24 @@ def test_a_category_alone_lists_its_schemes_in_whooshs_order(engine):
     response = engine.search("", "oss", "zorg", limit=50)
     assert [hit.scheme_id for hit in response.hits] == expected
     assert response.hits
+
+
+def test_preloading_reads_the_most_common_terms_within_the_budget(engine):
+    """A generation opens with its postings read, most common terms first, never past the budget."""
+    generation = engine._current()
+    scorer = Scorer(generation.index)
+    with generation.index.reader() as reader:
+        frequencies = sorted((reader.doc_frequency(FIELD, text) for text in reader.lexicon(FIELD)), reverse=True)
+    assert scorer.preload(FIELD, budget=0) == 0
+    small = scorer.preload(FIELD, budget=sum(frequencies[:3]))
+    assert small == sum(frequencies[:3])
+    assert Scorer(generation.index).preload(FIELD) == sum(frequencies)  # the fixture data fits the default budget
+
+
+def test_a_preloaded_scorer_scores_as_one_that_reads_on_demand(engine):
+    generation = engine._current()
+    cold, preloaded = Scorer(generation.index), Scorer(generation.index)
+    preloaded.preload(FIELD)
+    for text in QUESTIONS:
+        query = understand(text, engine.lexicon, generation.vocabulary).query
+        assert preloaded.matches(query) == cold.matches(query), text
