@@ -212,7 +212,7 @@ class SearchEngine:
         )
         reader = Reader(self.lexicon, vocabulary, plain=not self.understands)
         scorer = Scorer(index)
-        scorer.preload(FIELD)
+        scorer.preload_in_background(FIELD)
         safety_nets = scorer.documents(Term("soort", SAFETY_NET))
         return _Generation(path, index, vocabulary, reader, scorer, recent, safety_nets=safety_nets)
 

@@ -89,3 +89,12 @@ def test_a_preloaded_scorer_scores_as_one_that_reads_on_demand(engine):
     for text in QUESTIONS:
         query = understand(text, engine.lexicon, generation.vocabulary).query
         assert preloaded.matches(query) == cold.matches(query), text
+
+
+def test_opening_a_generation_preloads_in_the_background(engine):
+    generation = engine._current()
+    scorer = Scorer(generation.index)
+    scorer.preload_in_background(FIELD).join(timeout=10)
+    with generation.index.reader() as reader:
+        first = max(reader.lexicon(FIELD), key=lambda text: reader.doc_frequency(FIELD, text)).decode("utf-8")
+    assert scorer._kept(((Term, FIELD, first), None)) is not None
