@@ -19,12 +19,13 @@ from functools import partial
 from typing import Any
 
 from cachetools import LRUCache
-from flask import Flask, current_app, g, request
+from flask import Flask, current_app, request
 from markupsafe import Markup
 
 from views.catalog import current_catalog
 from views.formatting import today
 from views.languages import current_language
+from views.perrequest import once_per_request
 from views.state import chosen_municipality
 
 # The query parameters that are the same for everyone and that the kept parts may depend on.
@@ -94,12 +95,7 @@ def _kept() -> tuple[FragmentCache, tuple, tuple[object, date]] | None:
 
     Worked out once per request and kept on `g` (a page asks for every part, so the lookup stays short).
     """
-    request_globals = g._get_current_object()
-    try:
-        return request_globals.fragments_kept
-    except AttributeError:
-        kept = request_globals.fragments_kept = _work_out_kept()
-        return kept
+    return once_per_request("fragments_kept", _work_out_kept)
 
 
 def _work_out_kept() -> tuple[FragmentCache, tuple, tuple[object, date]] | None:

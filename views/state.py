@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import lru_cache
 from typing import Any
 
-from flask import Flask, Response, current_app, g, request, url_for
+from flask import Flask, Response, current_app, request, url_for
 from markupsafe import Markup
 from werkzeug.routing import Map
 
@@ -13,6 +13,7 @@ from regelingen.coach.plan import Plan
 from regelingen.model import NATIONAL, Municipality
 from views.catalog import current_catalog
 from views.languages import DEFAULT_LANGUAGE, LANGUAGES, current_language
+from views.perrequest import once_per_request
 
 # Endpoints whose path names the municipality: there the path, not `?gemeente=`, carries the choice.
 PATH_ENDPOINTS = ("site.municipality", "site.scheme")
@@ -22,12 +23,7 @@ COACH_PREFIX = "coach."
 
 def chosen_municipality() -> Municipality | None:
     """The municipality the visitor chose: from the path, else from `?gemeente=`; never `landelijk`."""
-    request_globals = g._get_current_object()  # asked often: one lookup
-    try:
-        return request_globals.chosen
-    except AttributeError:
-        chosen = request_globals.chosen = _chosen_in_request()
-        return chosen
+    return once_per_request("chosen", _chosen_in_request)
 
 
 def _chosen_in_request() -> Municipality | None:
@@ -46,9 +42,11 @@ def unknown_municipality() -> str | None:
 
 def carried_plan() -> list[tuple[str, str]]:
     """The coach's plan in this request's URL, as query pairs (empty when there is none)."""
-    if "carried_plan" not in g:
-        g.carried_plan = Plan.from_query(request.args.items(multi=True)).to_query() if "r" in request.args else []
-    return g.carried_plan
+    return once_per_request("carried_plan", _plan_in_request)
+
+
+def _plan_in_request() -> list[tuple[str, str]]:
+    return Plan.from_query(request.args.items(multi=True)).to_query() if "r" in request.args else []
 
 
 def carries_plan() -> bool:
@@ -122,7 +120,7 @@ def language_link(code: str) -> str:
     return url_for("site.home", **args)
 
 
-@cache
+@lru_cache(maxsize=4)  # one map per app; tests make many apps
 def _route_arguments(url_map: Map) -> frozenset[str]:
     """Names of path arguments in any route: never our query keys (`?municipality=` on /zoeken)."""
     return frozenset(name for rule in url_map.iter_rules() for name in rule.arguments)
