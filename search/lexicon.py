@@ -52,7 +52,9 @@ class Lexicon:
     weak: frozenset[str]
     # The Dutch words of the entries: to split compounds into and to correct typos towards.
     words: frozenset[str]
-    longest: int
+    # For each first word (as typed for English and filler, by stem for Dutch): the longest entry it starts.
+    # Most words start none, so a lookup tries only the lengths that exist.
+    reach: Mapping[str, int]
 
     def is_weak(self, phrase: Phrase) -> bool:
         """True when every content word of `phrase` is a weak word (`geen geld`, `help`)."""
@@ -61,7 +63,9 @@ class Lexicon:
 
     def match(self, tokens: Sequence[str], start: int = 0) -> Match:
         """The longest entry that starts at tokens[start]."""
-        for length in range(min(self.longest, len(tokens) - start), 0, -1):
+        first = tokens[start]
+        longest = max(self.reach.get(first, 0), self.reach.get(stem(first), 0))
+        for length in range(min(longest, len(tokens) - start), 0, -1):
             phrase = tuple(tokens[start : start + length])
             if phrase in self.filler:
                 return Match(length)
@@ -98,8 +102,10 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
     filler = frozenset(_phrase(item, path) for item in _list(data, "vulwoorden", path))
     weak = frozenset(stem(word) for item in _list(data, "zwakke_woorden", path) for word in _phrase(item, path))
     known.update(word for part in _list(data, "woorddelen", path) for word in _phrase(part, path))
-    longest = max((len(phrase) for phrase in [*dutch, *english, *filler]), default=0)
-    return Lexicon(dutch, frozenset(dutch_typed), english, filler, weak, frozenset(known), longest)
+    reach: dict[str, int] = {}
+    for phrase in [*dutch, *english, *filler]:
+        reach[phrase[0]] = max(reach.get(phrase[0], 0), len(phrase))
+    return Lexicon(dutch, frozenset(dutch_typed), english, filler, weak, frozenset(known), reach)
 
 
 def _mapping(data: dict, section: str, path: Path) -> dict[str, list[str]]:
