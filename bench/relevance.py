@@ -60,7 +60,8 @@ def measure(engine: SearchEngine, questions: list[Question], schemes: dict[str, 
     answerable = 0
     misses = []
     for question in questions:
-        allowed = [s for s in schemes.values() if question.municipality in (None, s.municipality) or s.is_national]
+        # As the search scopes: with no municipality chosen only the national schemes can be shown.
+        allowed = [s for s in schemes.values() if s.is_national or s.municipality == question.municipality]
         relevant = {s.id for s in allowed if question.is_relevant(s)}
         hits = engine.search(question.text, question.municipality, limit=10).hits
         ranked = [hit.scheme_id for hit in hits]

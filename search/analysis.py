@@ -10,9 +10,12 @@ from whoosh.analysis import Analyzer, CharsetFilter, Filter, LowercaseFilter, Re
 from whoosh.lang import stemmer_for_language, stopwords_for_language
 from whoosh.support.charset import accent_map
 
+from search.function_words import FUNCTION_WORDS
+
 # Letters and digits; everything else (quotes, brackets, *, ?, :, -) separates words.
 WORD_PATTERN = r"\w+"
-STOP_WORDS = frozenset(stopwords_for_language("nl"))
+# Snowball's Dutch function words and the wider list of words that never name a need (see function_words).
+STOP_WORDS = frozenset(stopwords_for_language("nl")) | FUNCTION_WORDS
 _TOKENIZER = RegexTokenizer(WORD_PATTERN)
 _FOLD = CharsetFilter(accent_map)
 _SNOWBALL = stemmer_for_language("nl")
@@ -55,5 +58,5 @@ def words(text: str) -> list[str]:
 
 
 def is_stop_word(word: str) -> bool:
-    """True for Dutch function words that carry no topic (`de`, `ik`, `voor`)."""
-    return word in STOP_WORDS
+    """True for function words that carry no topic (`de`, `ik`, `voor`, `gaat`) and lone letters (`zo'n`)."""
+    return word in STOP_WORDS or (len(word) == 1 and word.isalpha())

@@ -21,7 +21,7 @@ from search.analysis import dutch_analyzer, is_stop_word, words
 from search.compounds import CompoundSplitter
 
 # Raise this when the schema or the analysis changes, so every install rebuilds its index.
-INDEX_VERSION = "7"
+INDEX_VERSION = "8"
 CURRENT = "current"
 WORDS_FILE = "words.json"
 # The searched field. Each part of a scheme counts this many times in it: title and search terms

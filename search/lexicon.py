@@ -42,6 +42,9 @@ class Lexicon:
 
     # Dutch phrases are looked up by their stems, so `tandartsen` finds the entry `tandarts`.
     dutch: Mapping[Phrase, tuple[Phrase, ...]]
+    # The Dutch entries as written: a lone function word must be one of them, not share a stem with one
+    # (`dan` is not `dansen`).
+    dutch_typed: frozenset[Phrase]
     # English words and filler are looked up as typed: Dutch stems would mix them up (`rent` / `rente`).
     english: Mapping[Phrase, tuple[Phrase, ...]]
     filler: frozenset[Phrase]
@@ -49,7 +52,9 @@ class Lexicon:
     weak: frozenset[str]
     # The Dutch words of the entries: to split compounds into and to correct typos towards.
     words: frozenset[str]
-    longest: int
+    # For each first word (as typed for English and filler, by stem for Dutch): the longest entry it starts.
+    # Most words start none, so a lookup tries only the lengths that exist.
+    reach: Mapping[str, int]
 
     def is_weak(self, phrase: Phrase) -> bool:
         """True when every content word of `phrase` is a weak word (`geen geld`, `help`)."""
@@ -58,12 +63,16 @@ class Lexicon:
 
     def match(self, tokens: Sequence[str], start: int = 0) -> Match:
         """The longest entry that starts at tokens[start]."""
-        for length in range(min(self.longest, len(tokens) - start), 0, -1):
+        first = tokens[start]
+        longest = max(self.reach.get(first, 0), self.reach.get(stem(first), 0))
+        for length in range(min(longest, len(tokens) - start), 0, -1):
             phrase = tuple(tokens[start : start + length])
             if phrase in self.filler:
                 return Match(length)
             if phrase in self.english:
                 return Match(length, self.english[phrase], english=True)
+            if length == 1 and is_stop_word(phrase[0]) and phrase not in self.dutch_typed:
+                continue
             stems = tuple(stem(word) for word in phrase)
             if stems in self.dutch:
                 return Match(length, self.dutch[stems])
@@ -80,18 +89,23 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
         raise LexiconError(f"{path}: het bestand mag alleen deze onderdelen hebben: {', '.join(SECTIONS)}")
     dutch: dict[Phrase, tuple[Phrase, ...]] = {}
     english: dict[Phrase, tuple[Phrase, ...]] = {}
+    dutch_typed: set[Phrase] = set()
     known: set[str] = set()
     for section, table in (("woorden", dutch), ("engels", english)):
         for key, targets in _mapping(data, section, path).items():
             phrase, meanings = _phrase(key, path), tuple(_phrase(target, path) for target in targets)
             table[tuple(stem(word) for word in phrase) if table is dutch else phrase] = meanings
+            if table is dutch:
+                dutch_typed.add(phrase)
             # English keys stay out: they should not become parts of Dutch compounds.
             known.update(*meanings, *([phrase] if table is dutch else []))
     filler = frozenset(_phrase(item, path) for item in _list(data, "vulwoorden", path))
     weak = frozenset(stem(word) for item in _list(data, "zwakke_woorden", path) for word in _phrase(item, path))
     known.update(word for part in _list(data, "woorddelen", path) for word in _phrase(part, path))
-    longest = max((len(phrase) for phrase in [*dutch, *english, *filler]), default=0)
-    return Lexicon(dutch, english, filler, weak, frozenset(known), longest)
+    reach: dict[str, int] = {}
+    for phrase in [*dutch, *english, *filler]:
+        reach[phrase[0]] = max(reach.get(phrase[0], 0), len(phrase))
+    return Lexicon(dutch, frozenset(dutch_typed), english, filler, weak, frozenset(known), reach)
 
 
 def _mapping(data: dict, section: str, path: Path) -> dict[str, list[str]]:

@@ -15,7 +15,7 @@ from search.vocabulary import Vocabulary
 
 # Any input is cut to this size first, so every search costs about the same at worst.
 MAX_CHARACTERS = 200
-MAX_WORDS = 20
+MAX_WORDS = 20  # words that are not function words (see _bounded)
 # How much an understood meaning counts next to the word the person typed.
 MEANING_WEIGHT = 0.7
 # The lexicon lists the most important meaning first; each next one counts a little less.
@@ -68,7 +68,7 @@ class Reader:
 
     def _read(self, text: str) -> Understood:
         """Lexicon phrases first (longest wins), then each other word: corrected, split, expanded."""
-        tokens = words(text)[:MAX_WORDS]
+        tokens = _bounded(words(text))
         shown = list(tokens)
         concepts: list[Query | None] = []
         content: list[str] = []
@@ -155,6 +155,17 @@ class Reader:
     def _term_clause(self, term: str, weight: float) -> Query | None:
         """One stem; left out when no scheme has it (a smaller query is a faster one)."""
         return Term(FIELD, term, boost=weight) if term in self.vocabulary.stems else None
+
+
+def _bounded(tokens: list[str]) -> list[str]:
+    """The tokens up to the MAX_WORDS-th word that is not a function word: those cost nothing, and a long
+    spoken sentence keeps its point (`... de kosten van de uitvaart`)."""
+    content = 0
+    for position, token in enumerate(tokens):
+        content += not is_stop_word(token)
+        if content > MAX_WORDS:
+            return tokens[:position]
+    return tokens
 
 
 def _meanings(meanings: tuple[Phrase, ...], weight: float) -> list[tuple[Phrase, float]]:

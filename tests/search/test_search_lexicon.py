@@ -31,6 +31,14 @@ def test_dutch_entries_match_by_stem_and_longest_phrase_first(tmp_path):
     assert (found.length, found.meanings) == (2, (("schulden",),))
 
 
+def test_a_lone_function_word_never_matches_an_entry_that_shares_its_stem(tmp_path):
+    # `dansen` stems to `dan`, which is also the everyday word `dan` ("then").
+    lexicon = load_lexicon(write(tmp_path, "woorden:\n  dansen: [dansles]\n  toch: [iets]\n"))
+    assert lexicon.match(["dansen"]).meanings == (("dansles",),)
+    assert lexicon.match(["dan"]).length == 0
+    assert lexicon.match(["toch"]).meanings == (("iets",),)  # written as an entry itself: it counts
+
+
 def test_english_entries_match_exactly_so_dutch_words_are_not_caught(tmp_path):
     lexicon = load_lexicon(write(tmp_path, "engels:\n  rent: huur\n"))
     assert lexicon.match(["rent"]).meanings == (("huur",),)

@@ -73,6 +73,22 @@ def test_question_words_and_filler_do_not_count(engine):
     assert engine.search("hoe kan ik", "oss").total == 0
 
 
+def test_spoken_function_words_do_not_count(engine):
+    # `eigenlijk` stems to `eig`, as `eigen` (risico) does; `gaat` to `gat`: neither says what is needed.
+    plain = engine.search("schulden", "oss")
+    spoken = engine.search("Dus nee, eigenlijk gaat het gewoon niet meer. Ik zit al in de schulden.", "oss")
+    assert [hit.scheme_id for hit in spoken.hits] == [hit.scheme_id for hit in plain.hits]
+    assert (
+        understand("eigenlijk gaat het soms even zo'n beetje", engine.lexicon, engine._current().vocabulary).words == ()
+    )
+
+
+def test_a_long_spoken_sentence_keeps_its_point(engine):
+    filler = "en toen ging ik maar eens kijken want het is eigenlijk zo dat we het niet meer weten " * 2
+    understood = understand(filler + "huurtoeslag", engine.lexicon, engine._current().vocabulary)
+    assert understood.words == ("kijken", "kijken", "huurtoeslag")
+
+
 def test_baseline_engine_has_no_understanding(engine):
     plain = SearchEngine(engine.index_dir, engine.lexicon, understands=False)
     assert plain.search("bijzondere bijstant", "oss").suggestion is None
