@@ -25,6 +25,7 @@ QUESTION_FILES = (
     "real-queries-2.yaml",
     "real-queries-3.yaml",
     "tuning-queries.yaml",
+    "real-tuning-4a.yaml",
 )
 
 

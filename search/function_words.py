@@ -29,7 +29,8 @@ _DUTCH = """
     blijven bleef bleven gebleven krijg krijgt krijgen kreeg kregen gekregen kunt konden mag mogen mocht
     mochten wilt willen wilde wilden wou zult zullen zouden moeten moest moesten laat laten liet lieten
     lijkt lijken leek blijkt bleek betekent betekenen betekende gebeurt gebeuren gebeurde gebeurd goed
-    maak maakt maken maakte maakten gemaakt
+    maak maakt maken maakte maakten gemaakt terecht
+    tje tjes
 """
 
 _ENGLISH = """
