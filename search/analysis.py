@@ -58,5 +58,6 @@ def words(text: str) -> list[str]:
 
 
 def is_stop_word(word: str) -> bool:
-    """True for function words that carry no topic (`de`, `ik`, `voor`, `gaat`) and lone letters (`zo'n`)."""
-    return word in STOP_WORDS or (len(word) == 1 and word.isalpha())
+    """True for function words that carry no topic (`de`, `ik`, `voor`, `gaat`), lone letters (`zo'n`) and
+    bare numbers: `700 euro` says how much, not what for, and would match the amounts in the schemes."""
+    return word in STOP_WORDS or (len(word) == 1 and word.isalpha()) or word.isdigit()

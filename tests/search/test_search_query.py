@@ -83,6 +83,12 @@ def test_spoken_function_words_do_not_count(engine):
     )
 
 
+def test_amounts_do_not_count(engine):
+    # The schemes name amounts too; `1.300 euro` must not pull a question towards them.
+    understood = understand("maximaal 700 per maand, huur is 1.300", engine.lexicon, engine._current().vocabulary)
+    assert not any(word.isdigit() for word in understood.words) and "huur" in understood.words
+
+
 def test_a_long_spoken_sentence_keeps_its_point(engine):
     filler = "en toen ging ik maar eens kijken want het is eigenlijk zo dat we het niet meer weten " * 2
     understood = understand(filler + "huurtoeslag", engine.lexicon, engine._current().vocabulary)
