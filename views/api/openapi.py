@@ -125,7 +125,8 @@ def _schemas() -> dict[str, Any]:
             "match": {
                 "type": "string",
                 "enum": ["strong", "weak"],
-                "description": "strong: part of the answer (the top result and those scoring close to it); "
+                "description": "strong: part of the answer (the top result and those after it until the scores "
+                "clearly step down); "
                 "weak: a further result that may also fit. The closest schemes after no match are all weak.",
             },
         },
