@@ -26,6 +26,7 @@ QUESTION_FILES = (
     "real-queries-3.yaml",
     "tuning-queries.yaml",
     "real-tuning-4a.yaml",
+    "real-tuning-4b.yaml",
 )
 
 

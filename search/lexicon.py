@@ -42,9 +42,10 @@ class Lexicon:
 
     # Dutch phrases are looked up by their stems, so `tandartsen` finds the entry `tandarts`.
     dutch: Mapping[Phrase, tuple[Phrase, ...]]
-    # The Dutch entries as written: a lone function word must be one of them, not share a stem with one
+    # The Dutch entries as written, found first: `ouders` (parents) is its own entry, though it shares the
+    # stem `ouder` with `ouderen` (the elderly); a lone function word must be written as an entry itself
     # (`dan` is not `dansen`).
-    dutch_typed: frozenset[Phrase]
+    dutch_typed: Mapping[Phrase, tuple[Phrase, ...]]
     # English words and filler are looked up as typed: Dutch stems would mix them up (`rent` / `rente`).
     english: Mapping[Phrase, tuple[Phrase, ...]]
     filler: frozenset[Phrase]
@@ -71,7 +72,9 @@ class Lexicon:
                 return Match(length)
             if phrase in self.english:
                 return Match(length, self.english[phrase], english=True)
-            if length == 1 and is_stop_word(phrase[0]) and phrase not in self.dutch_typed:
+            if phrase in self.dutch_typed:
+                return Match(length, self.dutch_typed[phrase])
+            if length == 1 and is_stop_word(phrase[0]):
                 continue
             stems = tuple(stem(word) for word in phrase)
             if stems in self.dutch:
@@ -89,14 +92,14 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
         raise LexiconError(f"{path}: het bestand mag alleen deze onderdelen hebben: {', '.join(SECTIONS)}")
     dutch: dict[Phrase, tuple[Phrase, ...]] = {}
     english: dict[Phrase, tuple[Phrase, ...]] = {}
-    dutch_typed: set[Phrase] = set()
+    dutch_typed: dict[Phrase, tuple[Phrase, ...]] = {}
     known: set[str] = set()
     for section, table in (("woorden", dutch), ("engels", english)):
         for key, targets in _mapping(data, section, path).items():
             phrase, meanings = _phrase(key, path), tuple(_phrase(target, path) for target in targets)
             table[tuple(stem(word) for word in phrase) if table is dutch else phrase] = meanings
             if table is dutch:
-                dutch_typed.add(phrase)
+                dutch_typed[phrase] = meanings
             # English keys stay out: they should not become parts of Dutch compounds.
             known.update(*meanings, *([phrase] if table is dutch else []))
     filler = frozenset(_phrase(item, path) for item in _list(data, "vulwoorden", path))
@@ -105,7 +108,7 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
     reach: dict[str, int] = {}
     for phrase in [*dutch, *english, *filler]:
         reach[phrase[0]] = max(reach.get(phrase[0], 0), len(phrase))
-    return Lexicon(dutch, frozenset(dutch_typed), english, filler, weak, frozenset(known), reach)
+    return Lexicon(dutch, dutch_typed, english, filler, weak, frozenset(known), reach)
 
 
 def _mapping(data: dict, section: str, path: Path) -> dict[str, list[str]]:

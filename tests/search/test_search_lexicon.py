@@ -39,6 +39,13 @@ def test_a_lone_function_word_never_matches_an_entry_that_shares_its_stem(tmp_pa
     assert lexicon.match(["toch"]).meanings == (("iets",),)  # written as an entry itself: it counts
 
 
+def test_an_entry_as_typed_comes_before_one_that_shares_its_stem(tmp_path):
+    # `ouders` (parents) and `ouderen` (the elderly) share the stem `ouder`.
+    lexicon = load_lexicon(write(tmp_path, "woorden:\n  ouderen: [aow]\n  ouders: [kinderen]\n"))
+    assert lexicon.match(["ouders"]).meanings == (("kinderen",),)
+    assert lexicon.match(["ouderen"]).meanings == (("aow",),)
+
+
 def test_english_entries_match_exactly_so_dutch_words_are_not_caught(tmp_path):
     lexicon = load_lexicon(write(tmp_path, "engels:\n  rent: huur\n"))
     assert lexicon.match(["rent"]).meanings == (("huur",),)
