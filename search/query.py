@@ -9,6 +9,7 @@ from whoosh.query import Query, Term
 
 from search.analysis import is_stop_word, stem, words
 from search.combine import AnyOf, BestOf
+from search.everyday import everyday_words
 from search.index import FIELD
 from search.lexicon import NO_MATCH, Lexicon, Match, Phrase
 from search.vocabulary import Vocabulary
@@ -59,6 +60,8 @@ class Reader:
         self.lexicon = lexicon
         self.vocabulary = vocabulary
         self.plain = plain
+        # Read once per process (about half a second), when the first generation opens, not on a request.
+        self.everyday = frozenset() if plain else everyday_words()
         self._word = lru_cache(maxsize=MEMORY)(self._read_word)
         self._entry = lru_cache(maxsize=MEMORY)(self._entry_concept)
 
@@ -101,6 +104,8 @@ class Reader:
     def _correct(self, word: str) -> str:
         """The word itself when it is known in any way, else the closest known word, else itself."""
         if self.plain or self.vocabulary.knows(word) or self.lexicon.match((word,)).length:
+            return word
+        if word in self.everyday:  # a real word the schemes do not use, not a slip
             return word
         if self.vocabulary.splitter.split(word):
             return word

@@ -66,6 +66,12 @@ def test_known_words_get_no_suggestion(engine):
     assert engine.search("deurwaarder aan de deur", "nijmegen").suggestion is None
 
 
+def test_everyday_words_the_schemes_lack_are_no_typos(engine):
+    # `dragen` (wear) is one letter from `dagen`, `steken` from `stoken` (heating): both are real words.
+    assert engine.search("kinderen dragen jassen die steken", "nijmegen").suggestion is None
+    assert engine.search("huurtoeslg", None).suggestion == "huurtoeslag"
+
+
 def test_question_words_and_filler_do_not_count(engine):
     plain = engine.search("huurtoeslag", "oss")
     asked = engine.search("Hoe kan ik huurtoeslag aanvragen? Waar vraag ik het aan?", "oss")
