@@ -24,6 +24,8 @@ QUESTION_FILES = (
     "real-queries.yaml",
     "real-queries-2.yaml",
     "real-queries-3.yaml",
+    "real-queries-4a.yaml",
+    "real-queries-4b.yaml",
     "tuning-queries.yaml",
     "real-tuning-4a.yaml",
     "real-tuning-4b.yaml",
