@@ -21,7 +21,7 @@ from search.analysis import dutch_analyzer, is_stop_word, words
 from search.compounds import CompoundSplitter
 
 # Raise this when the schema or the analysis changes, so every install rebuilds its index.
-INDEX_VERSION = "8"
+INDEX_VERSION = "9"
 CURRENT = "current"
 WORDS_FILE = "words.json"
 # The searched field. Each part of a scheme counts this many times in it: title and search terms
@@ -40,6 +40,7 @@ def schema() -> Schema:
         gemeente=ID(stored=True),
         categorie=KEYWORD(stored=True),
         soort=ID(),
+        doelgroep=KEYWORD(),
         **{FIELD: TEXT(analyzer=dutch_analyzer(), phrase=False)},
     )
 
@@ -124,8 +125,20 @@ def _document(scheme: Scheme, key_words: list[str], splitter: CompoundSplitter) 
         "gemeente": scheme.municipality,
         "categorie": " ".join(scheme.categories),
         "soort": kind,
+        "doelgroep": " ".join(target_groups(scheme)),
         FIELD: stems,
     }
+
+
+def target_groups(scheme: Scheme) -> list[str]:
+    """The groups a scheme is only for, from its structured conditions (the names of search.lexicon.GROUPS)."""
+    conditions = scheme.conditions
+    only_for = {
+        "ouderen": conditions.from_pension_age,
+        "studenten": conditions.students_only,
+        "kinderen": conditions.children_required,
+    }
+    return [group for group, applies in only_for.items() if applies]
 
 
 def scheme_texts(scheme: Scheme) -> dict[str, str]:

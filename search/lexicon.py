@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,7 +12,10 @@ import yaml
 from search.analysis import is_stop_word, stem, words
 
 LEXICON_FILE = Path(__file__).resolve().parent.parent / "data" / "lexicon.yaml"
-SECTIONS = ("woorden", "engels", "vulwoorden", "zwakke_woorden", "woorddelen")
+SECTIONS = ("woorden", "engels", "vulwoorden", "zwakke_woorden", "woorddelen", "doelgroepen")
+# The groups some schemes are only for (see search.index.target_groups); the lexicon names the words that
+# show a question is about one of them.
+GROUPS = ("ouderen", "studenten", "kinderen")
 
 Phrase = tuple[str, ...]
 
@@ -56,11 +59,22 @@ class Lexicon:
     # For each first word (as typed for English and filler, by stem for Dutch): the longest entry it starts.
     # Most words start none, so a lookup tries only the lengths that exist.
     reach: Mapping[str, int]
+    # Per target group: the words (as typed and as stems) that show a question is about that group.
+    group_cues: Mapping[str, frozenset[str]]
 
     def is_weak(self, phrase: Phrase) -> bool:
         """True when every content word of `phrase` is a weak word (`geen geld`, `help`)."""
         content = [stem(word) for word in phrase if not is_stop_word(word)]
         return bool(content) and all(word in self.weak for word in content)
+
+    def groups_named(self, tokens: Sequence[str], parts: Callable[[str], Sequence[str]]) -> frozenset[str]:
+        """The target groups the words name, directly (`zoon`, `aow`) or in a compound (`kinderfeestje`)."""
+        named: set[str] = set()
+        for token in tokens:
+            pieces = (token, *parts(token))
+            forms = {*pieces, *(stem(piece) for piece in pieces)}
+            named.update(group for group, cues in self.group_cues.items() if not forms.isdisjoint(cues))
+        return frozenset(named)
 
     def match(self, tokens: Sequence[str], start: int = 0) -> Match:
         """The longest entry that starts at tokens[start]."""
@@ -108,7 +122,24 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
     reach: dict[str, int] = {}
     for phrase in [*dutch, *english, *filler]:
         reach[phrase[0]] = max(reach.get(phrase[0], 0), len(phrase))
-    return Lexicon(dutch, dutch_typed, english, filler, weak, frozenset(known), reach)
+    cues = {group: _cue_forms(items, path) for group, items in _groups(data, path).items()}
+    return Lexicon(dutch, dutch_typed, english, filler, weak, frozenset(known), reach, cues)
+
+
+def _groups(data: dict, path: Path) -> dict[str, list[str]]:
+    """`doelgroepen` as {group: [words]}, for the known groups only."""
+    table = _mapping(data, "doelgroepen", path)
+    unknown = set(table) - set(GROUPS)
+    if unknown:
+        raise LexiconError(
+            f"{path}: 'doelgroepen' kent '{sorted(unknown)[0]}' niet; gebruik alleen: {', '.join(GROUPS)}"
+        )
+    return table
+
+
+def _cue_forms(cues: list[str], path: Path) -> frozenset[str]:
+    """Each cue word as typed (folded) and as its stem, so `dochter` also finds `dochters`."""
+    return frozenset(form for cue in cues for word in _phrase(cue, path) for form in (word, stem(word)))
 
 
 def _mapping(data: dict, section: str, path: Path) -> dict[str, list[str]]:

@@ -11,7 +11,7 @@ from search.analysis import is_stop_word, stem, words
 from search.combine import AnyOf, BestOf
 from search.everyday import everyday_words
 from search.index import FIELD
-from search.lexicon import NO_MATCH, Lexicon, Match, Phrase
+from search.lexicon import GROUPS, NO_MATCH, Lexicon, Match, Phrase
 from search.vocabulary import Vocabulary
 
 # Any input is cut to this size first, so every search costs about the same at worst.
@@ -40,6 +40,8 @@ class Understood:
     text: str
     suggestion: str | None
     words: tuple[str, ...]
+    # The target groups (search.lexicon.GROUPS) the question names; schemes only for another group count less.
+    groups: frozenset[str] = frozenset(GROUPS)
 
 
 def clean(text: str) -> str:
@@ -94,7 +96,8 @@ class Reader:
             position += 1
         suggestion = " ".join(shown) if shown != tokens else None
         found_concepts = [concept for concept in concepts if concept is not None]
-        return Understood(AnyOf(found_concepts) if found_concepts else None, text, suggestion, tuple(content))
+        groups = frozenset(GROUPS) if self.plain else self.lexicon.groups_named(tokens, self.vocabulary.splitter.split)
+        return Understood(AnyOf(found_concepts) if found_concepts else None, text, suggestion, tuple(content), groups)
 
     def _read_word(self, word: str) -> tuple[str, Query | None]:
         """The word as searched (corrected when unknown) and its query part."""
