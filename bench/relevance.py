@@ -26,6 +26,8 @@ QUESTION_FILES = (
     "real-queries-3.yaml",
     "real-queries-4a.yaml",
     "real-queries-4b.yaml",
+    "real-queries-5a.yaml",
+    "real-queries-5b.yaml",
     "tuning-queries.yaml",
     "real-tuning-4a.yaml",
     "real-tuning-4b.yaml",
