@@ -32,6 +32,8 @@ QUESTION_FILES = (
     "real-tuning-4a.yaml",
     "real-tuning-4b.yaml",
 )
+# The sets in real people's words (pooled at the end of the report).
+REAL_PEOPLE = "real-"
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,12 @@ def measure(engine: SearchEngine, questions: list[Question], schemes: dict[str, 
     }
 
 
+def _pooled(sets: list[dict], metric: str) -> float:
+    """A metric over several sets' questions together, each question counting once."""
+    answerable = sum(figures["answerable"] for figures in sets)
+    return sum(figures[metric] * figures["answerable"] for figures in sets) / max(answerable, 1)
+
+
 def main() -> None:
     """Build an index of the real data, run every question set with and without understanding, print."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -117,9 +125,13 @@ def main() -> None:
             "BM25": SearchEngine(Path(index_dir), lexicon, understands=False),
         }
         print(f"{len(schemes)} schemes in {len(catalog.municipalities)} folders\n")
+        pooled: dict[str, list[dict]] = {label: [] for label in engines}
         for name in args.sets or QUESTION_FILES:
             questions = load_questions(SETS / name)
             figures = {label: measure(engine, questions, schemes) for label, engine in engines.items()}
+            if name.startswith(REAL_PEOPLE):
+                for label in engines:
+                    pooled[label].append(figures[label])
             ours = figures["search"]
             print(f"{name}: {ours['questions']} questions, {ours['answerable']} with a relevant scheme in the data")
             print(f"  {'':<17}{'search':>9}{'BM25':>9}")
@@ -129,6 +141,12 @@ def main() -> None:
                 for miss in ours["misses"]:
                     print(f"    miss: {miss}")
             print()
+        if len(pooled["search"]) > 1:
+            answerable = sum(figures["answerable"] for figures in pooled["search"])
+            print(f"all real-people sets together: {answerable} questions with a relevant scheme (each weighs one)")
+            print(f"  {'':<17}{'search':>9}{'BM25':>9}")
+            for metric in ("success@3", "MRR@10", "answer precision", "answer recall"):
+                print(f"  {metric:<17}" + "".join(f"{_pooled(pooled[label], metric):>9.3f}" for label in engines))
 
 
 if __name__ == "__main__":
