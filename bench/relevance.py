@@ -28,6 +28,8 @@ QUESTION_FILES = (
     "real-queries-4b.yaml",
     "real-queries-5a.yaml",
     "real-queries-5b.yaml",
+    "real-queries-6a.yaml",
+    "real-queries-6b.yaml",
     "tuning-queries.yaml",
     "real-tuning-4a.yaml",
     "real-tuning-4b.yaml",
