@@ -12,6 +12,9 @@ LINKS = ("", "s", "e", "en", "er")
 MIN_PART = 3
 # Longer words are not real compounds worth splitting; the bound keeps the work per word small.
 MAX_WORD = 40
+# A known word at the start or end of an unknown compound stands for it when it is at least this long
+# (`schuldenput` → `schulden`); shorter ones are too often chance (`put`, `ling`).
+MIN_KNOWN_END = 5
 
 
 class CompoundSplitter:
@@ -47,6 +50,17 @@ class CompoundSplitter:
         if not options:
             return None
         return min(options, key=lambda parts: (len(parts), -sum(len(part) ** 2 for part in parts)))
+
+    def known_end(self, word: str) -> str | None:
+        """For a word that does not split into known words: the longest known word it starts or ends with
+        (at least MIN_KNOWN_END letters, leaving at least MIN_PART), else None."""
+        if not (MIN_KNOWN_END + MIN_PART <= len(word) <= MAX_WORD):
+            return None
+        for length in range(len(word) - MIN_PART, MIN_KNOWN_END - 1, -1):
+            for part in (word[:length], word[-length:]):
+                if part in self.known:
+                    return part
+        return None
 
     def parts(self, word: str) -> tuple[str, ...]:
         """Every part of `word` at every level (`kinderopvangtoeslag` → kinderopvang, toeslag, kind, opvang)."""

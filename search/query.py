@@ -120,7 +120,9 @@ class Reader:
         if self.plain:
             return self._concept(alternatives, (word,))
         alternatives += _meanings(self.lexicon.match((word,)).meanings, MEANING_WEIGHT)
-        parts = self.vocabulary.splitter.split(word)
+        splitter = self.vocabulary.splitter
+        end = None if self.vocabulary.knows(word) else splitter.known_end(word)
+        parts = splitter.split(word) or ((end,) if end else ())
         if parts:
             alternatives.append((parts, PART_WEIGHT))
             for part in parts:

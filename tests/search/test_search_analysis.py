@@ -6,6 +6,9 @@ import pytest
 
 from search.analysis import dutch_analyzer, is_stop_word, stem, words
 from search.compounds import CompoundSplitter
+from search.lexicon import load_lexicon
+from search.query import understand
+from search.vocabulary import Vocabulary
 
 
 def analyse(text: str) -> list[str]:
@@ -77,3 +80,23 @@ def test_parts_go_all_the_way_down():
     splitter = CompoundSplitter(["kinderopvang", "kind", "opvang", "toeslag"])
     assert splitter.split("kinderopvangtoeslag") == ("kinderopvang", "toeslag")
     assert splitter.parts("kinderopvangtoeslag") == ("kinderopvang", "kind", "opvang", "toeslag")
+
+
+@pytest.mark.parametrize(
+    ("word", "end"),
+    [
+        ("energiebeest", "energie"),  # a known start, an unknown rest
+        ("bijzondertandarts", "tandarts"),  # a known end
+        ("kindput", None),  # `kind` is too short to stand for the word
+        ("zwemles", None),  # nothing left over: no compound
+        ("xyzxyzxyz", None),
+    ],
+)
+def test_an_unknown_compound_is_read_by_its_longest_known_end(splitter, word, end):
+    assert splitter.known_end(word) == end
+
+
+def test_an_unknown_compound_finds_the_schemes_of_its_known_part():
+    vocabulary = Vocabulary({"schuld"}, {"schulden": 1})
+    understood = understand("schuldenput", load_lexicon(), vocabulary)
+    assert understood.query is not None and "schuld" in str(understood.query)
