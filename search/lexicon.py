@@ -67,14 +67,11 @@ class Lexicon:
         content = [stem(word) for word in phrase if not is_stop_word(word)]
         return bool(content) and all(word in self.weak for word in content)
 
-    def groups_named(self, tokens: Sequence[str], parts: Callable[[str], Sequence[str]]) -> frozenset[str]:
-        """The target groups the words name, directly (`zoon`, `aow`) or in a compound (`kinderfeestje`)."""
-        named: set[str] = set()
-        for token in tokens:
-            pieces = (token, *parts(token))
-            forms = {*pieces, *(stem(piece) for piece in pieces)}
-            named.update(group for group, cues in self.group_cues.items() if not forms.isdisjoint(cues))
-        return frozenset(named)
+    def groups_of(self, word: str, parts: Callable[[str], Sequence[str]]) -> frozenset[str]:
+        """The target groups a word names, directly (`zoon`, `aow`) or in a compound (`kinderfeestje`)."""
+        pieces = (word, *parts(word))
+        forms = {*pieces, *(stem(piece) for piece in pieces)}
+        return frozenset(group for group, cues in self.group_cues.items() if not forms.isdisjoint(cues))
 
     def match(self, tokens: Sequence[str], start: int = 0) -> Match:
         """The longest entry that starts at tokens[start]."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from whoosh.query import Query, Term
 
@@ -66,6 +66,7 @@ class Reader:
         self.everyday = frozenset() if plain else everyday_words()
         self._word = lru_cache(maxsize=MEMORY)(self._read_word)
         self._entry = lru_cache(maxsize=MEMORY)(self._entry_concept)
+        self._groups_of = lru_cache(maxsize=MEMORY)(partial(lexicon.groups_of, parts=vocabulary.splitter.split))
 
     def read(self, text: str) -> Understood:
         """`text` cleaned (see `clean`) and read."""
@@ -96,7 +97,7 @@ class Reader:
             position += 1
         suggestion = " ".join(shown) if shown != tokens else None
         found_concepts = [concept for concept in concepts if concept is not None]
-        groups = frozenset(GROUPS) if self.plain else self.lexicon.groups_named(tokens, self.vocabulary.splitter.split)
+        groups = frozenset(GROUPS) if self.plain else frozenset().union(*map(self._groups_of, tokens))
         return Understood(AnyOf(found_concepts) if found_concepts else None, text, suggestion, tuple(content), groups)
 
     def _read_word(self, word: str) -> tuple[str, Query | None]:
