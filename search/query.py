@@ -121,9 +121,10 @@ class Reader:
         if self.plain:
             return self._concept(alternatives, (word,))
         alternatives += _meanings(self.lexicon.match((word,)).meanings, MEANING_WEIGHT)
-        splitter = self.vocabulary.splitter
-        end = None if self.vocabulary.knows(word) else splitter.known_end(word)
-        parts = splitter.split(word) or ((end,) if end else ())
+        parts = self.vocabulary.splitter.split(word)
+        if not parts and not self.vocabulary.knows(word):  # an unknown compound: read by its known end
+            end = self.vocabulary.splitter.known_end(word)
+            parts = (end,) if end else ()
         if parts:
             alternatives.append((parts, PART_WEIGHT))
             for part in parts:
