@@ -30,6 +30,8 @@ QUESTION_FILES = (
     "real-queries-5b.yaml",
     "real-queries-6a.yaml",
     "real-queries-6b.yaml",
+    "real-queries-7a.yaml",
+    "real-queries-7b.yaml",
     "tuning-queries.yaml",
     "real-tuning-4a.yaml",
     "real-tuning-4b.yaml",
