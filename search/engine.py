@@ -237,14 +237,18 @@ def _scored(
     """{document: score} for `query` within the scope, own schemes first when relevance is equal."""
     own_first = AndMaybe(query, Term("gemeente", municipality or NATIONAL, boost=OWN_BONUS))
     scores = generation.scorer.matches(own_first, generation.scope(municipality, category))
-    if municipality and municipality != NATIONAL and generation.safety_nets:
-        for document in generation.safety_nets & scores.keys():
-            scores[document] *= SAFETY_NET_SHARE
+    if municipality and municipality != NATIONAL:
+        _scale(scores, generation.safety_nets, SAFETY_NET_SHARE)
     for group, members in generation.group_members.items():
         if group not in named_groups:
-            for document in members & scores.keys():
-                scores[document] *= GROUP_SHARE
+            _scale(scores, members, GROUP_SHARE)
     return scores
+
+
+def _scale(scores: Scores, documents: frozenset[int], share: float) -> None:
+    """Multiply the scores of `documents` (those that matched) by `share`."""
+    for document in documents & scores.keys():
+        scores[document] *= share
 
 
 def _hits(generation: _Generation, scores: Scores, limit: int) -> tuple[Hit, ...]:

@@ -62,7 +62,7 @@ class Reader:
         self.lexicon = lexicon
         self.vocabulary = vocabulary
         self.plain = plain
-        # Read once per process (about half a second), when the first generation opens, not on a request.
+        # Read once per process (a third of a second), at start-up: see search.init_app.
         self.everyday = frozenset() if plain else everyday_words()
         self._word = lru_cache(maxsize=MEMORY)(self._read_word)
         self._entry = lru_cache(maxsize=MEMORY)(self._entry_concept)
