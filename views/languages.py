@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from babel.support import NullTranslations
 from flask import Flask, g, has_request_context, request
@@ -13,6 +13,8 @@ from markupsafe import Markup
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
 DEFAULT_LANGUAGE = "nl"
+# Where a request keeps its catalog for the templates (on the request), with the locale it is for.
+KEPT_TRANSLATIONS = "_template_translations"
 
 
 @dataclass(frozen=True)
@@ -56,26 +58,38 @@ def init_app(app: Flask) -> None:
 
 
 def _install_template_gettext(app: Flask) -> None:
-    """Templates translate through a catalog looked up once per locale, without Jinja's wrappers around it.
+    """Templates translate through a catalog looked up once per request, without Jinja's wrappers around it.
 
     Flask-Babel finds the catalog anew for each text (about ten context lookups), and Jinja's i18n
     extension adds two calls through the template context; a results page has a dozen texts. These
     do the same as Jinja's "newstyle" gettext: the text is safe HTML, its %-values are escaped. The
-    locale still comes from Flask-Babel, so `force_locale` keeps working.
+    locale still comes from Flask-Babel, so `force_locale` keeps working: the catalog kept for the request
+    counts only while Flask-Babel's locale is the same object (None until Flask-Babel is first asked: then
+    the locale is the one `current_language` gives, Flask-Babel's selector).
     """
-    catalogs: dict[object, NullTranslations] = {}
+    by_code: dict[str, NullTranslations] = {}
+    by_locale: dict[object, NullTranslations] = {}
 
     def translations() -> NullTranslations:
         try:
+            this_request = cast(Any, request)._get_current_object().__dict__
             babel_state = g._get_current_object().__dict__.get("_flask_babel")
-        except RuntimeError:  # outside an app context: Flask-Babel answers with no translations
+        except RuntimeError:  # outside a request: Flask-Babel's own lookup
             return get_translations()
         locale = getattr(babel_state, "babel_locale", None)
+        kept = this_request.get(KEPT_TRANSLATIONS)
+        if kept is not None and kept[0] is locale:
+            return kept[1]
         if locale is None:
-            return get_translations()
-        found = catalogs.get(locale)
-        if found is None:
-            found = catalogs[locale] = get_translations()
+            code = current_language()
+            found = by_code.get(code)
+            if found is None:
+                found = by_code[code] = get_translations()
+        else:
+            found = by_locale.get(locale)
+            if found is None:
+                found = by_locale[locale] = get_translations()
+        this_request[KEPT_TRANSLATIONS] = (locale, found)
         return found
 
     def template_gettext(text: str, **values: Any) -> Markup:

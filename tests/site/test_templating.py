@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from flask import render_template_string
+from flask_babel import force_locale
 from testapp import make_app
 
 
@@ -28,3 +30,18 @@ def test_ui_gives_the_components_of_the_macros_template(app):
 def test_a_page_rendered_with_the_shared_components_shows_them(client):
     page = client.get("/zoeken?q=tandarts&gemeente=oss").get_data(as_text=True)
     assert 'class="search-form"' in page and 'role="search"' in page
+
+
+def test_template_texts_follow_the_language_of_each_request_and_a_forced_locale(app):
+    # The catalog is kept per request: force_locale switches it inside a request and back after, and the
+    # next request (a new app context, as the server makes one per request) has its own language.
+    text = "{{ _('Zoeken') }}"
+    with app.test_request_context("/?taal=en"):
+        assert render_template_string(text) == "Search"
+        with force_locale("nl"):
+            assert render_template_string(text) == "Zoeken"
+        assert render_template_string(text) == "Search"
+    with app.test_request_context("/"):
+        assert render_template_string(text) == "Zoeken"
+    with app.test_request_context("/?taal=en"):
+        assert render_template_string(text) == "Search"
