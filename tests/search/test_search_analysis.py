@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer
+from whoosh.support.charset import accent_map
 
-from search.analysis import dutch_analyzer, is_stop_word, stem, words
+from search.analysis import WORD_PATTERN, dutch_analyzer, is_stop_word, stem, words
 from search.compounds import CompoundSplitter
 from search.lexicon import load_lexicon
 from search.query import understand
@@ -41,6 +43,23 @@ def test_singular_and_plural_meet(singular, plural):
 def test_query_syntax_characters_are_just_separators():
     typed = '"bijstand*" (AND) NOT veld:waarde? \\ ~2 ^3'
     assert words(typed) == ["bijstand", "and", "not", "veld", "waarde", "2", "3"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik kan de Energierekening NIET betalen!",
+        "één café, São Paulo",
+        "zo'n 700 euro?",
+        "İstanbul ǅemal ß",
+        "",
+        "  -*- ",
+    ],
+)
+def test_words_are_the_analyzers_first_steps(text):
+    # words() reads strings; the index reads Whoosh tokens: both must give the same words.
+    tokens = CharsetFilter(accent_map)(LowercaseFilter()(RegexTokenizer(WORD_PATTERN)(text)))
+    assert words(text) == [token.text for token in tokens]
 
 
 def test_words_keeps_stop_words_for_phrase_matching():
