@@ -59,3 +59,15 @@ def test_parts_of_another_catalog_or_day_are_never_reused():
     assert cache.get_or_render(("card",), (catalog, date(2026, 12, 5)), lambda: "nieuw") == "oud"
     assert cache.get_or_render(("card",), (catalog, date(2026, 12, 6)), lambda: "nieuw") == "nieuw"
     assert cache.get_or_render(("card",), (object(), date(2026, 12, 6)), lambda: "ander") == "ander"
+
+
+def test_the_least_recently_used_part_is_dropped_first():
+    cache = FragmentCache(max_entries=2)
+    made_for = (object(), date(2026, 12, 5))
+    cache.get_or_render(("a",), made_for, lambda: "a")
+    cache.get_or_render(("b",), made_for, lambda: "b")
+    cache.get_or_render(("a",), made_for, lambda: "a again")  # used: now the most recent
+    cache.get_or_render(("c",), made_for, lambda: "c")  # one too many: "b" goes
+    assert len(cache) == 2
+    assert cache.get_or_render(("a",), made_for, lambda: "new") == "a"
+    assert cache.get_or_render(("b",), made_for, lambda: "b rendered again") == "b rendered again"
