@@ -28,6 +28,9 @@ MAX_POSTINGS = 300_000
 # rarely reads a word from the index during a request (a new word cost a cold results page about 0.14 ms).
 # This site's data has about 7,000 in all (read in about 0.1 s); at national size the budget stops it early.
 PRELOAD_POSTINGS = 50_000
+# Combined scores of a question's parts (a word with its meanings and compound parts, a BestOf) per scope,
+# counted in (document, score) pairs like the postings: a new question mostly has words asked before.
+MAX_COMBINED = 100_000
 
 
 class Scorer:
@@ -38,6 +41,9 @@ class Scorer:
         self._context = self._searcher.context()
         self._lock = threading.Lock()
         self._leaves: LRUCache[tuple, Scores] = LRUCache(MAX_POSTINGS, getsizeof=len)
+        self._combined: LRUCache[tuple, tuple[Query, Scores]] = LRUCache(
+            MAX_COMBINED, getsizeof=lambda kept: len(kept[1]) + 1
+        )
         self.ids = {document: fields["id"] for document, fields in self._searcher.reader().iter_docs()}
 
     def preload(self, fieldname: str, budget: int = PRELOAD_POSTINGS) -> int:
@@ -70,7 +76,9 @@ class Scorer:
 
     def matches(self, query: Query, scope: frozenset[int] | None = None) -> Scores:
         """{document number: score} of every document in `scope` (None: all) that `query` matches."""
-        return _Combiner(lambda leaf: self._leaf(leaf, scope)).scores(query)
+        return _Combiner(
+            lambda leaf: self._leaf(leaf, scope), lambda node, combine: self._remembered(node, scope, combine)
+        ).scores(query)
 
     def documents(self, query: Query) -> frozenset[int]:
         """The documents `query` matches, unscored (for the scope filters)."""
@@ -95,6 +103,21 @@ class Scorer:
         if query.boost == 1.0:
             return found
         return {document: score * query.boost for document, score in found.items()}
+
+    def _remembered(self, node: Query, scope: frozenset[int] | None, combine: Callable[[], Scores]) -> Scores:
+        """The scores of `node` (one of the query parts the Reader remembers per word) within `scope`,
+        combined once. Kept by identity: the Reader gives the same object for the same word, and an entry
+        counts only while it holds that very object (a new object at a reused address is not mistaken for it).
+        """
+        key = (id(node), scope)
+        with self._lock:
+            kept = self._combined.get(key)
+        if kept is not None and kept[0] is node:
+            return kept[1]
+        scores = combine()
+        with self._lock:
+            self._combined[key] = (node, scores)
+        return scores
 
     def _kept(self, key: tuple) -> Scores | None:
         with self._lock:
@@ -127,12 +150,15 @@ def _within(scores: Scores, scope: frozenset[int]) -> Scores:
 class _Combiner:
     """Combines the leaves' scores the way Whoosh's matchers do (see the module docstring)."""
 
-    def __init__(self, leaf: Callable[[Query], Scores]):
+    def __init__(self, leaf: Callable[[Query], Scores], remembered: Callable[[Query, Callable[[], Scores]], Scores]):
         self.leaf = leaf
+        self.remembered = remembered
 
     def scores(self, query: Query) -> Scores:
-        if isinstance(query, DisjunctionMax):  # BestOf
-            return self._best_of([self.scores(sub) for sub in query.subqueries], query.tiebreak)
+        if isinstance(query, DisjunctionMax):  # BestOf: a word with its alternatives, the same in every question
+            return self.remembered(
+                query, lambda: self._best_of([self.scores(sub) for sub in query.subqueries], query.tiebreak)
+            )
         if isinstance(query, Or):  # AnyOf
             return self._boosted(query, self._sum([self.scores(sub) for sub in query.subqueries]))
         if isinstance(query, And):
