@@ -17,17 +17,17 @@ from search.vocabulary import Vocabulary
 # Any input is cut to this size first, so every search costs about the same at worst.
 MAX_CHARACTERS = 200
 MAX_WORDS = 20  # words that are not function words (see _bounded)
-# How much an understood meaning counts next to the word the person typed.
-MEANING_WEIGHT = 0.7
-# The lexicon lists the most important meaning first; each next one counts a little less.
-MEANING_DECAY = 0.85
-PART_WEIGHT = 0.6
+# How much an understood meaning, a compound's parts and their meanings count next to the word the person
+# typed. The weights here and in search.scoring were chosen together by a coordinate search on the real-people
+# sets, each half checked on the other (see docs/benchmarks.md): every meaning of a word counts alike.
+MEANING_WEIGHT = 0.8
+PART_WEIGHT = 0.8
 PART_MEANING_WEIGHT = 0.4
 CORRECTED_WEIGHT = 0.9
 # A concept made only of weak words (`hulp`, `geld`) counts this much: the other words say what is meant.
 WEAK_WEIGHT = 0.3
 # A concept scores by its best alternative; the others add a little.
-TIEBREAK = 0.2
+TIEBREAK = 0.3
 # Words and phrases whose reading a Reader remembers.
 MEMORY = 20000
 # Particles of Dutch separable verbs: "in te richten" is "inrichten", "rond te komen" is "rondkomen".
@@ -221,5 +221,5 @@ def _bounded(tokens: list[str]) -> list[str]:
 
 
 def _meanings(meanings: tuple[Phrase, ...], weight: float) -> list[tuple[Phrase, float]]:
-    """Meanings with their weights, in the lexicon's order of importance."""
-    return [(meaning, weight * MEANING_DECAY**rank) for rank, meaning in enumerate(meanings)]
+    """Meanings with their weight."""
+    return [(meaning, weight) for meaning in meanings]
