@@ -30,6 +30,28 @@ WEAK_WEIGHT = 0.3
 TIEBREAK = 0.2
 # Words and phrases whose reading a Reader remembers.
 MEMORY = 20000
+# Particles of Dutch separable verbs: "in te richten" is "inrichten", "rond te komen" is "rondkomen".
+PARTICLES = frozenset(
+    [
+        "aan",
+        "af",
+        "bij",
+        "door",
+        "in",
+        "mee",
+        "na",
+        "om",
+        "op",
+        "over",
+        "rond",
+        "terug",
+        "toe",
+        "uit",
+        "vast",
+        "voor",
+        "weg",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -74,7 +96,7 @@ class Reader:
 
     def _read(self, text: str) -> Understood:
         """Lexicon phrases first (longest wins), then each other word: corrected, split, expanded."""
-        tokens = _bounded(words(text))
+        tokens = _bounded(self._joined(words(text)))
         shown = list(tokens)
         concepts: list[Query | None] = []
         content: list[str] = []
@@ -99,6 +121,24 @@ class Reader:
         found_concepts = [concept for concept in concepts if concept is not None]
         groups = frozenset(GROUPS) if self.plain else frozenset().union(*map(self._groups_of, tokens))
         return Understood(AnyOf(found_concepts) if found_concepts else None, text, suggestion, tuple(content), groups)
+
+    def _joined(self, tokens: list[str]) -> list[str]:
+        """`in te richten` as the one word `inrichten` when the schemes or the lexicon know that word: the verb
+        alone (`richten`) says something else, or nothing."""
+        joined: list[str] = []
+        position = 0
+        while position < len(tokens):
+            particle, between, verb = (tokens[position : position + 3] + ["", ""])[:3]
+            if particle in PARTICLES and between == "te" and verb and self._known(particle + verb):
+                joined.append(particle + verb)
+                position += 3
+            else:
+                joined.append(particle)
+                position += 1
+        return joined
+
+    def _known(self, word: str) -> bool:
+        return bool(self.vocabulary.knows(word) or self.lexicon.match((word,)).length)
 
     def _read_word(self, word: str) -> tuple[str, Query | None]:
         """The word as searched (corrected when unknown) and its query part."""
