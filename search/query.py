@@ -17,19 +17,41 @@ from search.vocabulary import Vocabulary
 # Any input is cut to this size first, so every search costs about the same at worst.
 MAX_CHARACTERS = 200
 MAX_WORDS = 20  # words that are not function words (see _bounded)
-# How much an understood meaning counts next to the word the person typed.
-MEANING_WEIGHT = 0.7
-# The lexicon lists the most important meaning first; each next one counts a little less.
-MEANING_DECAY = 0.85
-PART_WEIGHT = 0.6
+# How much an understood meaning, a compound's parts and their meanings count next to the word the person
+# typed. The weights here and in search.scoring were chosen together by a coordinate search on the real-people
+# sets, each half checked on the other (see docs/benchmarks.md): every meaning of a word counts alike.
+MEANING_WEIGHT = 0.8
+PART_WEIGHT = 0.8
 PART_MEANING_WEIGHT = 0.4
 CORRECTED_WEIGHT = 0.9
 # A concept made only of weak words (`hulp`, `geld`) counts this much: the other words say what is meant.
 WEAK_WEIGHT = 0.3
 # A concept scores by its best alternative; the others add a little.
-TIEBREAK = 0.2
+TIEBREAK = 0.3
 # Words and phrases whose reading a Reader remembers.
 MEMORY = 20000
+# Particles of Dutch separable verbs: "in te richten" is "inrichten", "rond te komen" is "rondkomen".
+PARTICLES = frozenset(
+    [
+        "aan",
+        "af",
+        "bij",
+        "door",
+        "in",
+        "mee",
+        "na",
+        "om",
+        "op",
+        "over",
+        "rond",
+        "terug",
+        "toe",
+        "uit",
+        "vast",
+        "voor",
+        "weg",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -74,7 +96,7 @@ class Reader:
 
     def _read(self, text: str) -> Understood:
         """Lexicon phrases first (longest wins), then each other word: corrected, split, expanded."""
-        tokens = _bounded(words(text))
+        tokens = _bounded(self._joined(words(text)))
         shown = list(tokens)
         concepts: list[Query | None] = []
         content: list[str] = []
@@ -99,6 +121,24 @@ class Reader:
         found_concepts = [concept for concept in concepts if concept is not None]
         groups = frozenset(GROUPS) if self.plain else frozenset().union(*map(self._groups_of, tokens))
         return Understood(AnyOf(found_concepts) if found_concepts else None, text, suggestion, tuple(content), groups)
+
+    def _joined(self, tokens: list[str]) -> list[str]:
+        """`in te richten` as the one word `inrichten` when the schemes or the lexicon know that word: the verb
+        alone (`richten`) says something else, or nothing."""
+        joined: list[str] = []
+        position = 0
+        while position < len(tokens):
+            particle, between, verb = (tokens[position : position + 3] + ["", ""])[:3]
+            if particle in PARTICLES and between == "te" and verb and self._known(particle + verb):
+                joined.append(particle + verb)
+                position += 3
+            else:
+                joined.append(particle)
+                position += 1
+        return joined
+
+    def _known(self, word: str) -> bool:
+        return bool(self.vocabulary.knows(word) or self.lexicon.match((word,)).length)
 
     def _read_word(self, word: str) -> tuple[str, Query | None]:
         """The word as searched (corrected when unknown) and its query part."""
@@ -181,5 +221,5 @@ def _bounded(tokens: list[str]) -> list[str]:
 
 
 def _meanings(meanings: tuple[Phrase, ...], weight: float) -> list[tuple[Phrase, float]]:
-    """Meanings with their weights, in the lexicon's order of importance."""
-    return [(meaning, weight * MEANING_DECAY**rank) for rank, meaning in enumerate(meanings)]
+    """Meanings with their weight."""
+    return [(meaning, weight) for meaning in meanings]

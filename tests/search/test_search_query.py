@@ -95,6 +95,18 @@ def test_amounts_do_not_count(engine):
     assert not any(word.isdigit() for word in understood.words) and "huur" in understood.words
 
 
+def test_separable_verbs_are_read_as_one_word(engine):
+    vocabulary = engine._current().vocabulary
+    # `in te richten` is `inrichten` (furnishing, a lexicon word), not `richten`.
+    assert understand("geen geld om mijn huis in te richten", engine.lexicon, vocabulary).words == (
+        "geld",
+        "huis",
+        "inrichten",
+    )
+    # Joined only when the schemes or the lexicon know the whole: not `opeten`, so `eten` (food) stays.
+    assert understand("niets op te eten", engine.lexicon, vocabulary).words == ("eten",)
+
+
 def test_a_long_spoken_sentence_keeps_its_point(engine):
     filler = "en toen ging ik maar eens kijken want het is eigenlijk zo dat we het niet meer weten " * 2
     understood = understand(filler + "huurtoeslag", engine.lexicon, engine._current().vocabulary)

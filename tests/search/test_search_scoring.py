@@ -13,7 +13,7 @@ from search.engine import OWN_BONUS, SearchEngine
 from search.index import FIELD, build_index
 from search.lexicon import load_lexicon
 from search.query import understand
-from search.scoring import Scorer
+from search.scoring import Scorer, weighting
 
 FIXTURES = Path(__file__).parents[1] / "data" / "schemes"
 QUESTIONS = (
@@ -49,7 +49,7 @@ def whoosh_query(query: Query, municipality: str | None, category: str | None) -
 @pytest.mark.parametrize("category", [None, "zorg"])
 def test_the_scorer_gives_whooshs_ranking_and_scores(engine, municipality, category):
     generation = engine._current()
-    with generation.index.searcher() as searcher:
+    with generation.index.searcher(weighting=weighting()) as searcher:
         for text in QUESTIONS:
             query = understand(text, engine.lexicon, generation.vocabulary).query
             expected = searcher.search(whoosh_query(query, municipality, category), limit=None, optimize=False)
@@ -62,7 +62,7 @@ def test_the_scorer_gives_whooshs_ranking_and_scores(engine, municipality, categ
 
 def test_a_category_alone_lists_its_schemes_in_whooshs_order(engine):
     generation = engine._current()
-    with generation.index.searcher() as searcher:
+    with generation.index.searcher(weighting=weighting()) as searcher:
         results = searcher.search(whoosh_query(Every(), "oss", "zorg"), limit=None, optimize=False)
         expected = [hit["id"] for hit in results]
     response = engine.search("", "oss", "zorg", limit=50)
