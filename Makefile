@@ -6,7 +6,7 @@ PYTHON  ?= python3
 HOST    ?= 127.0.0.1
 PORT    ?= 8000
 
-.PHONY: run test lint typecheck validate check index bench-search bench-scale docs links translations extract-messages update-messages browser-tools clean
+.PHONY: run test lint typecheck validate check index bench-search bench-tune bench-scale docs links translations extract-messages update-messages browser-tools clean
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,10 @@ index: $(VENV)/.runtime
 # Search relevance on bench/data/*-queries.yaml next to a plain BM25 baseline (about a minute).
 bench-search: $(VENV)/.runtime
 	$(PY) -m bench.relevance
+
+# Coordinate search over the search's weights on the real-people sets, each half checked on the other (a few minutes).
+bench-tune: $(VENV)/.runtime
+	$(PY) -m bench.tune_weights
 
 # Build time, query latency and memory on a generated national-size corpus (several minutes).
 bench-scale: $(VENV)/.runtime

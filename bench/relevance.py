@@ -32,6 +32,8 @@ QUESTION_FILES = (
     "real-queries-6b.yaml",
     "real-queries-7a.yaml",
     "real-queries-7b.yaml",
+    "real-queries-8a.yaml",
+    "real-queries-8b.yaml",
     "tuning-queries.yaml",
     "real-tuning-4a.yaml",
     "real-tuning-4b.yaml",

@@ -15,7 +15,7 @@ _DUTCH = """
     ineens opeens plotseling meteen straks later eerst daarna toen ooit inmiddels ondertussen intussen
     sindsdien bijvoorbeeld letterlijk simpelweg helemaal heel erg zeer best nogal behoorlijk redelijk beetje
     ongeveer bijna zelfs namelijk trouwens overigens natuurlijk uiteraard inderdaad waarschijnlijk blijkbaar
-    helaas zomaar zoveel zulke zulk dezelfde hetzelfde ander anders elk elke ieder iedere iedereen alle
+    volledig compleet totaal helaas zomaar zoveel zulke zulk dezelfde hetzelfde ander anders elk elke ieder iedere iedereen alle
     allemaal beide beiden sommige sommigen enkele paar niemand niks ergens nergens overal waarbij waardoor
     waarmee waarvan waarop waarin erbij ermee erop eraan ervoor erin eruit daarvoor daarmee daarbij daardoor
     daarom daarin hierdoor hiervoor doordat zodat terwijl hoewel ofwel tenzij sinds tussen binnen buiten
