@@ -34,6 +34,8 @@ QUESTION_FILES = (
     "real-queries-7b.yaml",
     "real-queries-8a.yaml",
     "real-queries-8b.yaml",
+    "real-queries-9a.yaml",
+    "real-queries-9b.yaml",
     "tuning-queries.yaml",
     "real-tuning-4a.yaml",
     "real-tuning-4b.yaml",

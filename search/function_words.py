@@ -30,7 +30,7 @@ _DUTCH = """
     mochten wilt willen wilde wilden wou zult zullen zouden moeten moest moesten laat laten liet lieten
     lijkt lijken leek blijkt bleek betekent betekenen betekende gebeurt gebeuren gebeurde gebeurd goed
     maak maakt maken maakte maakten gemaakt terecht
-    tje tjes juist juiste meest meeste maximaal voorzien
+    tje tjes juist juiste meest meeste maximaal voorzien af
 """
 
 _ENGLISH = """

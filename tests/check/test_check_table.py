@@ -355,7 +355,7 @@ TABLE = [
 # Every scheme the table was written for; a new or renamed file needs its expectations added above.
 REVIEWED = (
     {scheme_id for _, _, past, niet_nu in TABLE for scheme_id in past | niet_nu}
-    | ids("landelijk", "geldfit-schuldhulproute", "humanitas-thuisadministratie", "schuldhulpmaatje")
+    | ids("landelijk", "geldfit-schuldhulproute", "humanitas-thuisadministratie", "schuldhulpmaatje", "voedselbank")
     | ids(
         "meppel", "leenfonds-meppel", "schuldhulpverlening", "tegemoetkoming-meerkosten-ziekte-handicap", "voedselbank"
     )

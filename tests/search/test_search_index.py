@@ -100,9 +100,13 @@ def test_rebuilds_while_searching_in_threads_give_no_errors_and_no_empty_results
     threads = [threading.Thread(target=search_until_done) for _ in range(4)]
     for thread in threads:
         thread.start()
+    rebuilds = 0
     try:
-        for _ in range(8):
+        # At least 8 rebuilds, and on until the searches have really run alongside them (a busy machine
+        # gives the search threads less time per rebuild); bounded, so a broken engine still ends the test.
+        while rebuilds < 8 or (searches <= 50 and rebuilds < 200):
             build_index(schemes, tmp_path, lexicon.words)
+            rebuilds += 1
     finally:
         done.set()
         for thread in threads:
