@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from flask import Flask, Response, current_app, request, url_for
+from flask import Flask, Response, current_app, request
 from markupsafe import Markup
 from werkzeug.routing import Map
 
@@ -14,6 +14,7 @@ from regelingen.model import NATIONAL, Municipality
 from views.catalog import current_catalog
 from views.languages import DEFAULT_LANGUAGE, LANGUAGES, current_language
 from views.perrequest import once_per_request
+from views.urls import fast_url_for
 
 # Endpoints whose path names the municipality: there the path, not `?gemeente=`, carries the choice.
 PATH_ENDPOINTS = ("site.municipality", "site.scheme")
@@ -86,7 +87,7 @@ def state_values(endpoint: str, values: dict[str, Any]) -> dict[str, Any]:
 
 def link(endpoint: str, **values: Any) -> str:
     """`url_for` that keeps the chosen language and municipality; pass `gemeente=None` to drop it."""
-    return url_for(endpoint, **state_values(endpoint, values))
+    return fast_url_for(endpoint, state_values(endpoint, values))
 
 
 def public_base_url() -> str:
@@ -116,8 +117,8 @@ def language_link(code: str) -> str:
     if code != DEFAULT_LANGUAGE:
         args["taal"] = code
     if request.endpoint and request.url_rule is not None and request.endpoint != "static":
-        return url_for(request.endpoint, **path_args, **args)
-    return url_for("site.home", **args)
+        return fast_url_for(request.endpoint, {**path_args, **args})
+    return fast_url_for("site.home", args)
 
 
 @lru_cache(maxsize=4)  # one map per app; tests make many apps
