@@ -36,6 +36,8 @@ QUESTION_FILES = (
     "real-queries-8b.yaml",
     "real-queries-9a.yaml",
     "real-queries-9b.yaml",
+    "real-queries-10a.yaml",
+    "real-queries-10b.yaml",
     "tuning-queries.yaml",
     "real-tuning-4a.yaml",
     "real-tuning-4b.yaml",
