@@ -112,7 +112,7 @@ def measure(engine: SearchEngine, questions: list[Question], schemes: dict[str, 
     }
 
 
-def _pooled(sets: list[dict], metric: str) -> float:
+def pooled_figure(sets: list[dict], metric: str) -> float:
     """A metric over several sets' questions together, each question counting once."""
     answerable = sum(figures["answerable"] for figures in sets)
     return sum(figures[metric] * figures["answerable"] for figures in sets) / max(answerable, 1)
@@ -156,7 +156,7 @@ def main() -> None:
             print(f"all real-people sets together: {answerable} questions with a relevant scheme (each weighs one)")
             print(f"  {'':<17}{'search':>9}{'BM25':>9}")
             for metric in ("success@3", "MRR@10", "answer precision", "answer recall"):
-                print(f"  {metric:<17}" + "".join(f"{_pooled(pooled[label], metric):>9.3f}" for label in engines))
+                print(f"  {metric:<17}" + "".join(f"{pooled_figure(pooled[label], metric):>9.3f}" for label in engines))
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ from types import ModuleType
 import search.engine
 import search.query
 import search.scoring
-from bench.relevance import QUESTION_FILES, REAL_PEOPLE, SETS, _pooled, load_questions, measure
+from bench.relevance import QUESTION_FILES, REAL_PEOPLE, SETS, load_questions, measure, pooled_figure
 from regelingen.catalog import DATA_DIR, load_catalog
 from search.engine import SearchEngine
 from search.index import build_index
@@ -51,7 +51,9 @@ def evaluate(index_dir: Path, lexicon, schemes, questions) -> Figures:
     figures: Figures = {}
     for group, names in (("A", HALF_A), ("B", HALF_B), ("short", SHORT)):
         measured = [measure(engine, questions[name], schemes) for name in names]
-        figures[group] = tuple(_pooled(measured, metric) for metric in ("success@3", "MRR@10", "answer precision"))
+        figures[group] = tuple(
+            pooled_figure(measured, metric) for metric in ("success@3", "MRR@10", "answer precision")
+        )
     return figures
 
 

@@ -138,6 +138,7 @@ class Reader:
         return joined
 
     def _known(self, word: str) -> bool:
+        """True when the schemes or the lexicon know the word."""
         return bool(self.vocabulary.knows(word) or self.lexicon.match((word,)).length)
 
     def _read_word(self, word: str) -> tuple[str, Query | None]:
@@ -147,7 +148,7 @@ class Reader:
 
     def _correct(self, word: str) -> str:
         """The word itself when it is known in any way, else the closest known word, else itself."""
-        if self.plain or self.vocabulary.knows(word) or self.lexicon.match((word,)).length:
+        if self.plain or self._known(word):
             return word
         if word in self.everyday:  # a real word the schemes do not use, not a slip
             return word

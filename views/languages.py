@@ -67,8 +67,8 @@ def _install_template_gettext(app: Flask) -> None:
     counts only while Flask-Babel's locale is the same object (None until Flask-Babel is first asked: then
     the locale is the one `current_language` gives, Flask-Babel's selector).
     """
-    by_code: dict[str, NullTranslations] = {}
-    by_locale: dict[object, NullTranslations] = {}
+    # Per locale, or per language code before Flask-Babel has worked out the locale.
+    catalogs: dict[object, NullTranslations] = {}
 
     def translations() -> NullTranslations:
         try:
@@ -80,15 +80,10 @@ def _install_template_gettext(app: Flask) -> None:
         kept = this_request.get(KEPT_TRANSLATIONS)
         if kept is not None and kept[0] is locale:
             return kept[1]
-        if locale is None:
-            code = current_language()
-            found = by_code.get(code)
-            if found is None:
-                found = by_code[code] = get_translations()
-        else:
-            found = by_locale.get(locale)
-            if found is None:
-                found = by_locale[locale] = get_translations()
+        catalog_key = current_language() if locale is None else locale
+        found = catalogs.get(catalog_key)
+        if found is None:
+            found = catalogs[catalog_key] = get_translations()
         this_request[KEPT_TRANSLATIONS] = (locale, found)
         return found
 
