@@ -38,6 +38,8 @@ QUESTION_FILES = (
     "real-queries-9b.yaml",
     "real-queries-10a.yaml",
     "real-queries-10b.yaml",
+    "real-queries-11a.yaml",
+    "real-queries-11b.yaml",
     "tuning-queries.yaml",
     "real-tuning-4a.yaml",
     "real-tuning-4b.yaml",
