@@ -22,12 +22,15 @@ IN_USE = 51
 SHORTEST = 5
 
 
+@lru_cache(maxsize=len(LANGUAGES))
+def words_in_use(language: str) -> frozenset[str]:
+    """The words in real use in one of the LANGUAGES, lowercased and folded as a query's words are."""
+    with gzip.open(str(files("spellchecker") / "resources" / f"{language}.json.gz"), "rt", encoding="utf-8") as f:
+        counts: dict[str, int] = json.load(f)
+    return frozenset(words(" ".join(word for word, count in counts.items() if count >= IN_USE)))
+
+
 @lru_cache(maxsize=1)
 def everyday_words() -> frozenset[str]:
-    """The words in real use in the LANGUAGES, lowercased and folded as a query's words are."""
-    found: list[str] = []
-    for language in LANGUAGES:
-        with gzip.open(str(files("spellchecker") / "resources" / f"{language}.json.gz"), "rt", encoding="utf-8") as f:
-            counts: dict[str, int] = json.load(f)
-        found += [word for word, count in counts.items() if count >= IN_USE and len(word) >= SHORTEST]
-    return frozenset(words(" ".join(found)))
+    """The words in real use in any of the LANGUAGES that are long enough to be taken for a typo."""
+    return frozenset(word for language in LANGUAGES for word in words_in_use(language) if len(word) >= SHORTEST)

@@ -51,6 +51,8 @@ class Lexicon:
     dutch_typed: Mapping[Phrase, tuple[Phrase, ...]]
     # English words and filler are looked up as typed: Dutch stems would mix them up (`rent` / `rente`).
     english: Mapping[Phrase, tuple[Phrase, ...]]
+    # The words of the English entries: what an English plural or verb form may be read as (search.english).
+    english_words: frozenset[str]
     filler: frozenset[Phrase]
     # Stems of words that say little on their own (`hulp`, `geld`): they count, but only a little.
     weak: frozenset[str]
@@ -120,7 +122,8 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
     for phrase in [*dutch, *english, *filler]:
         reach[phrase[0]] = max(reach.get(phrase[0], 0), len(phrase))
     cues = {group: _cue_forms(items, path) for group, items in _groups(data, path).items()}
-    return Lexicon(dutch, dutch_typed, english, filler, weak, frozenset(known), reach, cues)
+    english_words = frozenset(word for phrase in english for word in phrase)
+    return Lexicon(dutch, dutch_typed, english, english_words, filler, weak, frozenset(known), reach, cues)
 
 
 def _groups(data: dict, path: Path) -> dict[str, list[str]]:

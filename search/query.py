@@ -9,7 +9,8 @@ from whoosh.query import Query, Term
 
 from search.analysis import is_stop_word, stem, words
 from search.combine import AnyOf, BestOf
-from search.everyday import everyday_words
+from search.english import base_forms
+from search.everyday import everyday_words, words_in_use
 from search.index import FIELD
 from search.lexicon import GROUPS, NO_MATCH, Lexicon, Match, Phrase
 from search.vocabulary import Vocabulary
@@ -86,7 +87,10 @@ class Reader:
         self.plain = plain
         # Read once per process (a third of a second), at start-up: see search.init_app.
         self.everyday = frozenset() if plain else everyday_words()
+        self.dutch = frozenset() if plain else words_in_use("nl")
+        self.english = frozenset() if plain else words_in_use("en")
         self._word = lru_cache(maxsize=MEMORY)(self._read_word)
+        self._english_base = lru_cache(maxsize=MEMORY)(self._english_base_form)
         self._entry = lru_cache(maxsize=MEMORY)(self._entry_concept)
         self._groups_of = lru_cache(maxsize=MEMORY)(partial(lexicon.groups_of, parts=vocabulary.splitter.split))
 
@@ -96,7 +100,7 @@ class Reader:
 
     def _read(self, text: str) -> Understood:
         """Lexicon phrases first (longest wins), then each other word: corrected, split, expanded."""
-        tokens = _bounded(self._joined(words(text)))
+        tokens = _bounded(self._joined([self._english_base(word) for word in words(text)]))
         shown = list(tokens)
         concepts: list[Query | None] = []
         content: list[str] = []
@@ -136,6 +140,13 @@ class Reader:
                 joined.append(particle)
                 position += 1
         return joined
+
+    def _english_base_form(self, word: str) -> str:
+        """`entrepreneurs` as `entrepreneur` when only that form is in the lexicon's English entries and the
+        word is English, not Dutch (`training` stays); any other word as it is."""
+        if word in self.lexicon.english_words or word not in self.english or word in self.dutch:
+            return word
+        return next((base for base in base_forms(word) if base in self.lexicon.english_words), word)
 
     def _known(self, word: str) -> bool:
         """True when the schemes or the lexicon know the word."""

@@ -1,0 +1,66 @@
+"""English plurals and verb forms are read as the base form the lexicon has; Dutch words stay Dutch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from regelingen.catalog import load_catalog
+from search.engine import SearchEngine
+from search.english import base_forms
+from search.index import build_index
+from search.lexicon import load_lexicon
+from search.query import understand
+
+FIXTURES = Path(__file__).parents[1] / "data" / "schemes"
+
+
+@pytest.mark.parametrize(
+    ("word", "base"),
+    [
+        ("debts", "debt"),
+        ("studies", "study"),
+        ("taxes", "tax"),
+        ("moving", "move"),
+        ("shopping", "shop"),
+        ("travelled", "travel"),
+        ("seized", "seize"),
+    ],
+)
+def test_regular_endings_give_the_base_form(word, base):
+    assert base in base_forms(word)
+
+
+@pytest.mark.parametrize("word", ["bus", "glass", "paid", "used"])
+def test_words_without_a_regular_ending_have_no_base_form(word):
+    # Too short once stripped, a double s, or irregular: those need an entry of their own.
+    assert base_forms(word) == ()
+
+
+@pytest.fixture(scope="module")
+def read(tmp_path_factory):
+    """Read a text with a small lexicon of English entries, on an index of the fixture schemes."""
+    folder = tmp_path_factory.mktemp("lexicon")
+    path = folder / "lexicon.yaml"
+    path.write_text(
+        "engels:\n  entrepreneur: [energie]\n  train: [huurtoeslag]\n  debt: [schulden]\n", encoding="utf-8"
+    )
+    lexicon = load_lexicon(path)
+    index_dir = folder / "index"
+    build_index(load_catalog(FIXTURES).schemes.values(), index_dir, lexicon.words)
+    vocabulary = SearchEngine(index_dir, lexicon)._current().vocabulary
+    return lambda text: understand(text, lexicon, vocabulary)
+
+
+def test_an_english_plural_finds_the_entry_for_its_base_form(read):
+    understood = read("entrepreneurs with debts")
+    assert understood.words == ("entrepreneur", "debt")
+    assert "inhoud:energie" in str(understood.query) and "inhoud:schuld" in str(understood.query)
+    assert understood.suggestion is None  # nothing to correct: the person typed real words
+
+
+def test_a_dutch_word_is_not_read_as_english(read):
+    # `trains` is only English, so it is `train`; `training` is in real use in Dutch too, so it stays itself.
+    assert "huurtoeslag" in str(read("trains").query)
+    assert "huurtoeslag" not in str(read("een training").query)
