@@ -41,6 +41,7 @@ _ENGLISH = """
     once here there when where why how all any both each few more most other some such no nor not only
     same so than too very can will just should now even also really still already would could might must
     got get gets think thought know knew took take make made go going went come came said say
+    entitled eligible qualify apply applying
 """
 
 FUNCTION_WORDS = frozenset(_DUTCH.split()) | frozenset(_ENGLISH.split())
