@@ -40,6 +40,8 @@ QUESTION_FILES = (
     "real-queries-10b.yaml",
     "real-queries-11a.yaml",
     "real-queries-11b.yaml",
+    "real-queries-12a.yaml",
+    "real-queries-12b.yaml",
     "tuning-queries.yaml",
     "real-tuning-4a.yaml",
     "real-tuning-4b.yaml",
