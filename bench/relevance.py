@@ -42,6 +42,8 @@ QUESTION_FILES = (
     "real-queries-11b.yaml",
     "real-queries-12a.yaml",
     "real-queries-12b.yaml",
+    "real-queries-13a.yaml",
+    "real-queries-13b.yaml",
     "tuning-queries.yaml",
     "real-tuning-4a.yaml",
     "real-tuning-4b.yaml",
