@@ -7,13 +7,13 @@ from typing import Any
 
 SCENARIOS = {
     "mix": "Realistic mix (home, search pages, scheme pages, guides, API)",
-    "search_page": "Search page `/zoeken` alone (every real question)",
+    "search_page": "Search page `/zoeken` alone (real questions asked before)",
     "search_page_paced": "Search page, paced at 70 % of its maximum rate",
     "search_api": "Search API `/api/v1/search` alone",
     "healthz": "`/healthz` alone (it runs a one-result search)",
     "floor": "Trivial view alone (same app and middleware, no work): the floor",
     "mix_cold": "Realistic mix, nothing from memory (page cache and recent answers off)",
-    "search_page_cold": "Search page alone, nothing from memory",
+    "search_page_cold": "Search page alone, nothing from memory (every real question, new)",
     "search_api_cold": "Search API alone, nothing from memory",
     "floor_cold": "Trivial view on the server with nothing from memory: the floor for the cold figures",
 }
@@ -61,7 +61,8 @@ def load_table(data: dict[str, Any]) -> list[str]:
             f"{_mark(targets.get('cold_search_api_at_least_half_of_floor_cpu', False))}). From requests per second "
             f"(noisy on this shared machine): page {data.get('ratio_search_page_cold_to_floor', 0):.2f}, "
             f"API {data.get('ratio_search_api_cold_to_floor', 0):.2f}. The figures above the cold ones are **warm**: "
-            "questions asked before, served from the page cache.",
+            f"the first {data['warm_questions']} questions, asked before and served from the page "
+            "cache (it holds that many questions' pages and API answers per worker).",
             f"- Target zero errors: {_mark(targets['zero_errors'])}. Target search p95 under 50 ms: "
             f"{_mark(targets['search_p95_under_50ms'])} at the maximum rate, "
             f"{_mark(targets.get('search_p95_under_50ms_paced', False))} at 70 % of it. "
@@ -80,7 +81,8 @@ def cost_table(data: dict[str, Any]) -> list[str]:
         "somewhat more to the larger ones: see the load test). **Cold**: page cache and recent answers off, every "
         "question searched and its page rendered; what is the same for every question stays kept, as on a running "
         "site (a word's postings and reading, the scheme cards and the page frame per language and municipality). "
-        "**Warm**: every question asked before, served from the page cache.",
+        f"**Warm**: the first {data['warm_questions']} questions, each asked before, served from "
+        "the page cache (it holds that many questions' pages and API answers per worker).",
         "",
         "| CPU ms per request | cold | warm |",
         "| --- | ---: | ---: |",
