@@ -11,7 +11,7 @@ from regelingen.model import NATIONAL
 from search.answer_split import strong_count
 from search.crisis import CRISIS_FILE, Crisis, load_crisis
 from search.engine import RECENT_SIZE, SearchEngine
-from search.everyday import everyday_words
+from search.everyday import LANGUAGES, words_in_use
 from search.lexicon import LEXICON_FILE, load_lexicon
 from search.results import Fallback, Hit, SearchResponse
 from views.catalog import current_catalog, served_generation
@@ -23,7 +23,8 @@ def init_app(app: Flask) -> None:
     """Open the search engine on the app's index directory (`publishing` builds and swaps the index)."""
     app.config.setdefault("LEXICON_FILE", str(LEXICON_FILE))
     lexicon = load_lexicon(Path(app.config["LEXICON_FILE"]))
-    everyday_words()  # read at start-up, so that no visitor's first search waits for it
+    for language in LANGUAGES:  # read at start-up, so that no visitor's first search waits for it
+        words_in_use(language)
     recent_size = app.config.setdefault("SEARCH_RECENT_SIZE", RECENT_SIZE)
     app.extensions["search"] = SearchEngine(Path(app.config["INDEX_DIR"]), lexicon, recent_size=recent_size)
     app.config.setdefault("CRISIS_FILE", str(CRISIS_FILE))

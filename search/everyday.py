@@ -18,8 +18,6 @@ from search.analysis import words
 LANGUAGES = ("nl", "en")
 # The lists give every rare word the same floor count (50); above it a word is in real use.
 IN_USE = 51
-# Shorter words are never corrected anyway (see search.vocabulary.MIN_CORRECTABLE).
-SHORTEST = 5
 
 
 @lru_cache(maxsize=len(LANGUAGES))
@@ -28,9 +26,3 @@ def words_in_use(language: str) -> frozenset[str]:
     with gzip.open(str(files("spellchecker") / "resources" / f"{language}.json.gz"), "rt", encoding="utf-8") as f:
         counts: dict[str, int] = json.load(f)
     return frozenset(words(" ".join(word for word, count in counts.items() if count >= IN_USE)))
-
-
-@lru_cache(maxsize=1)
-def everyday_words() -> frozenset[str]:
-    """The words in real use in any of the LANGUAGES that are long enough to be taken for a typo."""
-    return frozenset(word for language in LANGUAGES for word in words_in_use(language) if len(word) >= SHORTEST)

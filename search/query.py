@@ -10,7 +10,7 @@ from whoosh.query import Query, Term
 from search.analysis import is_stop_word, stem, words
 from search.combine import AnyOf, BestOf
 from search.english import base_forms
-from search.everyday import everyday_words, words_in_use
+from search.everyday import words_in_use
 from search.index import FIELD
 from search.lexicon import GROUPS, NO_MATCH, Lexicon, Match, Phrase
 from search.vocabulary import Vocabulary
@@ -85,8 +85,8 @@ class Reader:
         self.lexicon = lexicon
         self.vocabulary = vocabulary
         self.plain = plain
-        # Read once per process (a third of a second), at start-up: see search.init_app.
-        self.everyday = frozenset() if plain else everyday_words()
+        # Words in real use per language (search.everyday): no typos to correct, and which words are English
+        # rather than Dutch. Read once per process (a third of a second), at start-up: see search.init_app.
         self.dutch = frozenset() if plain else words_in_use("nl")
         self.english = frozenset() if plain else words_in_use("en")
         self._word = lru_cache(maxsize=MEMORY)(self._read_word)
@@ -161,7 +161,7 @@ class Reader:
         """The word itself when it is known in any way, else the closest known word, else itself."""
         if self.plain or self._known(word):
             return word
-        if word in self.everyday:  # a real word the schemes do not use, not a slip
+        if word in self.dutch or word in self.english:  # a real word the schemes do not use, not a slip
             return word
         if self.vocabulary.splitter.split(word):
             return word
