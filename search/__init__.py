@@ -14,6 +14,7 @@ from search.engine import RECENT_SIZE, SearchEngine
 from search.everyday import LANGUAGES, words_in_use
 from search.lexicon import LEXICON_FILE, load_lexicon
 from search.results import Fallback, Hit, SearchResponse
+from search.translation import english_to_dutch
 from views.catalog import current_catalog, served_generation
 
 __all__ = ["Crisis", "Fallback", "Hit", "SearchResponse", "crisis_in", "init_app", "search", "strong_count"]
@@ -25,6 +26,7 @@ def init_app(app: Flask) -> None:
     lexicon = load_lexicon(Path(app.config["LEXICON_FILE"]))
     for language in LANGUAGES:  # read at start-up, so that no visitor's first search waits for it
         words_in_use(language)
+    english_to_dutch()
     recent_size = app.config.setdefault("SEARCH_RECENT_SIZE", RECENT_SIZE)
     app.extensions["search"] = SearchEngine(Path(app.config["INDEX_DIR"]), lexicon, recent_size=recent_size)
     app.config.setdefault("CRISIS_FILE", str(CRISIS_FILE))

@@ -13,6 +13,7 @@ from search.english import base_forms
 from search.everyday import words_in_use
 from search.index import FIELD
 from search.lexicon import GROUPS, NO_MATCH, Lexicon, Match, Phrase
+from search.translation import english_to_dutch
 from search.vocabulary import Vocabulary
 
 # Any input is cut to this size first, so every search costs about the same at worst.
@@ -25,6 +26,9 @@ MEANING_WEIGHT = 0.8
 PART_WEIGHT = 0.8
 PART_MEANING_WEIGHT = 0.4
 CORRECTED_WEIGHT = 0.9
+# An English word the schemes and the lexicon do not know is read through at most this many of its Dutch
+# translations (search.translation) that they do know, the most common meaning first.
+MAX_TRANSLATIONS = 5
 # A concept made only of weak words (`hulp`, `geld`) counts this much: the other words say what is meant.
 WEAK_WEIGHT = 0.3
 # A concept scores by its best alternative; the others add a little.
@@ -89,6 +93,7 @@ class Reader:
         # rather than Dutch. Read once per process (a third of a second), at start-up: see search.init_app.
         self.dutch = frozenset() if plain else words_in_use("nl")
         self.english = frozenset() if plain else words_in_use("en")
+        self.translations = {} if plain else english_to_dutch()
         self._word = lru_cache(maxsize=MEMORY)(self._read_word)
         self._english_base = lru_cache(maxsize=MEMORY)(self._english_base_form)
         self._entry = lru_cache(maxsize=MEMORY)(self._entry_concept)
@@ -100,7 +105,9 @@ class Reader:
 
     def _read(self, text: str) -> Understood:
         """Lexicon phrases first (longest wins), then each other word: corrected, split, expanded."""
-        tokens = _bounded(self._joined([self._english_base(word) for word in words(text)]))
+        typed = words(text)
+        in_english = self._is_english(typed)
+        tokens = _bounded(self._joined([self._english_base(word) for word in typed]))
         shown = list(tokens)
         concepts: list[Query | None] = []
         content: list[str] = []
@@ -116,7 +123,7 @@ class Reader:
                 continue
             word = tokens[position]
             if not is_stop_word(word):
-                corrected, concept = self._word(word)
+                corrected, concept = self._word(word, in_english)
                 shown[position] = corrected
                 concepts.append(concept)
                 content.append(corrected)
@@ -141,6 +148,12 @@ class Reader:
                 position += 1
         return joined
 
+    def _is_english(self, typed: list[str]) -> bool:
+        """True when more of the words are English only than Dutch only: then a word that is both (`poor`,
+        `bank`, `arm`) is read as English too."""
+        english = sum(word in self.english and word not in self.dutch for word in typed)
+        return english > sum(word in self.dutch and word not in self.english for word in typed)
+
     def _english_base_form(self, word: str) -> str:
         """`entrepreneurs` as `entrepreneur` when only that form is in the lexicon's English entries and the
         word is English, not Dutch (`training` stays); any other word as it is."""
@@ -152,10 +165,10 @@ class Reader:
         """True when the schemes or the lexicon know the word."""
         return bool(self.vocabulary.knows(word) or self.lexicon.match((word,)).length)
 
-    def _read_word(self, word: str) -> tuple[str, Query | None]:
-        """The word as searched (corrected when unknown) and its query part."""
+    def _read_word(self, word: str, in_english: bool) -> tuple[str, Query | None]:
+        """The word as searched (corrected when unknown) and its query part; `in_english`: the question is."""
         corrected = self._correct(word)
-        return corrected, self._word_concept(corrected, corrected != word)
+        return corrected, self._word_concept(corrected, corrected != word, in_english)
 
     def _correct(self, word: str) -> str:
         """The word itself when it is known in any way, else the closest known word, else itself."""
@@ -167,8 +180,9 @@ class Reader:
             return word
         return self.vocabulary.correct(word) or word
 
-    def _word_concept(self, word: str, corrected: bool) -> Query | None:
-        """One typed word with its meanings, its compound parts and the meanings of those parts."""
+    def _word_concept(self, word: str, corrected: bool, in_english: bool) -> Query | None:
+        """One typed word with its meanings, its compound parts and the meanings of those parts, or, for an
+        English word, its translations."""
         alternatives: list[tuple[Phrase, float]] = [((word,), CORRECTED_WEIGHT if corrected else 1.0)]
         if self.plain:
             return self._concept(alternatives, (word,))
@@ -181,7 +195,21 @@ class Reader:
             alternatives.append((parts, PART_WEIGHT))
             for part in parts:
                 alternatives += _meanings(self.lexicon.match((part,)).meanings, PART_MEANING_WEIGHT)
+        alternatives += self._translated(word, in_english)
         return self._concept(alternatives, (word,))
+
+    def _translated(self, word: str, in_english: bool) -> list[tuple[Phrase, float]]:
+        """The known Dutch words an unknown English word translates to, with their lexicon meanings. A word
+        that is Dutch as well counts as English only in an English question."""
+        if word not in self.english or (word in self.dutch and not in_english) or self._known(word):
+            return []
+        forms = (word, *base_forms(word))
+        dutch = next((self.translations[form] for form in forms if form in self.translations), ())
+        alternatives: list[tuple[Phrase, float]] = []
+        for translation in [known for known in dutch if self._known(known)][:MAX_TRANSLATIONS]:
+            alternatives.append(((translation,), MEANING_WEIGHT))
+            alternatives += _meanings(self.lexicon.match((translation,)).meanings, PART_MEANING_WEIGHT)
+        return alternatives
 
     def _entry_concept(self, phrase: Phrase, found: Match) -> Query | None:
         """A lexicon entry with its meanings. A phrase of several words, or an English one, counts mostly by
