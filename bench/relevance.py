@@ -44,6 +44,8 @@ QUESTION_FILES = (
     "real-queries-12b.yaml",
     "real-queries-13a.yaml",
     "real-queries-13b.yaml",
+    "real-queries-14a.yaml",
+    "real-queries-14b.yaml",
     "tuning-queries.yaml",
     "real-tuning-4a.yaml",
     "real-tuning-4b.yaml",
