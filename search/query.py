@@ -107,7 +107,7 @@ class Reader:
         """Lexicon phrases first (longest wins), then each other word: corrected, split, expanded."""
         typed = words(text)
         in_english = self._is_english(typed)
-        tokens = _bounded(self._joined([self._english_base(word) for word in typed]))
+        tokens = _bounded(self._joined([self._english_base(word, in_english) for word in typed]))
         shown = list(tokens)
         concepts: list[Query | None] = []
         content: list[str] = []
@@ -154,10 +154,11 @@ class Reader:
         english = sum(word in self.english and word not in self.dutch for word in typed)
         return english > sum(word in self.dutch and word not in self.english for word in typed)
 
-    def _english_base_form(self, word: str) -> str:
+    def _english_base_form(self, word: str, in_english: bool) -> str:
         """`entrepreneurs` as `entrepreneur` when only that form is in the lexicon's English entries and the
-        word is English, not Dutch (`training` stays); any other word as it is."""
-        if word in self.lexicon.english_words or word not in self.english or word in self.dutch:
+        word is English: not Dutch (`training` stays), or Dutch as well in an English question; any other word as
+        it is."""
+        if word in self.lexicon.english_words or word not in self.english or (word in self.dutch and not in_english):
             return word
         return next((base for base in base_forms(word) if base in self.lexicon.english_words), word)
 
