@@ -27,7 +27,7 @@ PART_WEIGHT = 0.8
 PART_MEANING_WEIGHT = 0.4
 CORRECTED_WEIGHT = 0.9
 # An English word the schemes and the lexicon do not know is read through at most this many of its Dutch
-# translations (search.translation) that they do know, the most common meaning first.
+# translations (search.translation) that they do know, in the order of the file.
 MAX_TRANSLATIONS = 5
 # A concept made only of weak words (`hulp`, `geld`) counts this much: the other words say what is meant.
 WEAK_WEIGHT = 0.3
@@ -167,7 +167,7 @@ class Reader:
         return bool(self.vocabulary.knows(word) or self.lexicon.match((word,)).length)
 
     def _read_word(self, word: str, in_english: bool) -> tuple[str, Query | None]:
-        """The word as searched (corrected when unknown) and its query part; `in_english`: the question is."""
+        """The word as searched (corrected when unknown) and its query part, in an English question or not."""
         corrected = self._correct(word)
         return corrected, self._word_concept(corrected, corrected != word, in_english)
 
