@@ -111,14 +111,17 @@ class Reader:
         shown = list(tokens)
         concepts: list[Query | None] = []
         content: list[str] = []
+        meant = list(tokens)  # the tokens that are not filler: they may name a target group
         position = 0
         while position < len(tokens):
             found = NO_MATCH if self.plain else self.lexicon.match(tokens, position)
             if found.length:
                 phrase = tuple(tokens[position : position + found.length])
-                if found.meanings:  # else filler: skipped
+                if found.meanings:
                     concepts.append(self._entry(phrase, found))
                     content.extend(word for word in phrase if not is_stop_word(word))
+                else:  # filler: skipped (`what kind` names no child)
+                    meant[position : position + found.length] = [""] * found.length
                 position += found.length
                 continue
             word = tokens[position]
@@ -130,7 +133,7 @@ class Reader:
             position += 1
         suggestion = " ".join(shown) if shown != tokens else None
         found_concepts = [concept for concept in concepts if concept is not None]
-        groups = frozenset(GROUPS) if self.plain else frozenset().union(*map(self._groups_of, tokens))
+        groups = frozenset(GROUPS) if self.plain else frozenset().union(*map(self._groups_of, filter(None, meant)))
         return Understood(AnyOf(found_concepts) if found_concepts else None, text, suggestion, tuple(content), groups)
 
     def _joined(self, tokens: list[str]) -> list[str]:
