@@ -138,8 +138,11 @@ def _groups(data: dict, path: Path) -> dict[str, list[str]]:
 
 
 def _cue_forms(cues: list[str], path: Path) -> frozenset[str]:
-    """Each cue word as typed (folded) and as its stem, so `dochter` also finds `dochters`."""
-    return frozenset(form for cue in cues for word in _phrase(cue, path) for form in (word, stem(word)))
+    """Each cue word as typed (folded) and as its stem, so `dochter` also finds `dochters`; not the function
+    words of a cue phrase (`dan` of `ouder dan` names no group)."""
+    return frozenset(
+        form for cue in cues for word in _phrase(cue, path) if not is_stop_word(word) for form in (word, stem(word))
+    )
 
 
 def _mapping(data: dict, section: str, path: Path) -> dict[str, list[str]]:

@@ -27,7 +27,7 @@ PART_WEIGHT = 0.8
 PART_MEANING_WEIGHT = 0.4
 CORRECTED_WEIGHT = 0.9
 # An English word the schemes and the lexicon do not know is read through at most this many of its Dutch
-# translations (search.translation) that they do know, the most common meaning first.
+# translations (search.translation) that they do know, in the order of the file.
 MAX_TRANSLATIONS = 5
 # A concept made only of weak words (`hulp`, `geld`) counts this much: the other words say what is meant.
 WEAK_WEIGHT = 0.3
@@ -107,18 +107,21 @@ class Reader:
         """Lexicon phrases first (longest wins), then each other word: corrected, split, expanded."""
         typed = words(text)
         in_english = self._is_english(typed)
-        tokens = _bounded(self._joined([self._english_base(word) for word in typed]))
+        tokens = _bounded(self._joined([self._english_base(word, in_english) for word in typed]))
         shown = list(tokens)
         concepts: list[Query | None] = []
         content: list[str] = []
+        meant = list(tokens)  # the tokens that are not filler: they may name a target group
         position = 0
         while position < len(tokens):
             found = NO_MATCH if self.plain else self.lexicon.match(tokens, position)
             if found.length:
                 phrase = tuple(tokens[position : position + found.length])
-                if found.meanings:  # else filler: skipped
+                if found.meanings:
                     concepts.append(self._entry(phrase, found))
                     content.extend(word for word in phrase if not is_stop_word(word))
+                else:  # filler: skipped (`what kind` names no child)
+                    meant[position : position + found.length] = [""] * found.length
                 position += found.length
                 continue
             word = tokens[position]
@@ -130,7 +133,7 @@ class Reader:
             position += 1
         suggestion = " ".join(shown) if shown != tokens else None
         found_concepts = [concept for concept in concepts if concept is not None]
-        groups = frozenset(GROUPS) if self.plain else frozenset().union(*map(self._groups_of, tokens))
+        groups = frozenset(GROUPS) if self.plain else frozenset().union(*map(self._groups_of, filter(None, meant)))
         return Understood(AnyOf(found_concepts) if found_concepts else None, text, suggestion, tuple(content), groups)
 
     def _joined(self, tokens: list[str]) -> list[str]:
@@ -154,10 +157,11 @@ class Reader:
         english = sum(word in self.english and word not in self.dutch for word in typed)
         return english > sum(word in self.dutch and word not in self.english for word in typed)
 
-    def _english_base_form(self, word: str) -> str:
+    def _english_base_form(self, word: str, in_english: bool) -> str:
         """`entrepreneurs` as `entrepreneur` when only that form is in the lexicon's English entries and the
-        word is English, not Dutch (`training` stays); any other word as it is."""
-        if word in self.lexicon.english_words or word not in self.english or word in self.dutch:
+        word is English: not Dutch (`training` stays), or Dutch as well in an English question; any other word as
+        it is."""
+        if word in self.lexicon.english_words or word not in self.english or (word in self.dutch and not in_english):
             return word
         return next((base for base in base_forms(word) if base in self.lexicon.english_words), word)
 
@@ -166,7 +170,7 @@ class Reader:
         return bool(self.vocabulary.knows(word) or self.lexicon.match((word,)).length)
 
     def _read_word(self, word: str, in_english: bool) -> tuple[str, Query | None]:
-        """The word as searched (corrected when unknown) and its query part; `in_english`: the question is."""
+        """The word as searched (corrected when unknown) and its query part, in an English question or not."""
         corrected = self._correct(word)
         return corrected, self._word_concept(corrected, corrected != word, in_english)
 

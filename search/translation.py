@@ -21,7 +21,7 @@ class TranslationsError(ValueError):
 
 @lru_cache(maxsize=4)
 def english_to_dutch(path: Path = TRANSLATIONS_FILE) -> Mapping[str, tuple[str, ...]]:
-    """English word → its Dutch translations, the most common meaning first."""
+    """English word → its Dutch translations, in the dictionaries' order."""
     table: dict[str, tuple[str, ...]] = {}
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip() or line.startswith("#"):

@@ -44,7 +44,8 @@ def read(tmp_path_factory):
     folder = tmp_path_factory.mktemp("lexicon")
     path = folder / "lexicon.yaml"
     path.write_text(
-        "engels:\n  entrepreneur: [energie]\n  train: [huurtoeslag]\n  debt: [schulden]\n", encoding="utf-8"
+        "engels:\n  entrepreneur: [energie]\n  train: [huurtoeslag]\n  debt: [schulden]\n  study: [energie]\n",
+        encoding="utf-8",
     )
     lexicon = load_lexicon(path)
     index_dir = folder / "index"
@@ -64,3 +65,9 @@ def test_a_dutch_word_is_not_read_as_english(read):
     # `trains` is only English, so it is `train`; `training` is in real use in Dutch too, so it stays itself.
     assert "huurtoeslag" in str(read("trains").query)
     assert "huurtoeslag" not in str(read("een training").query)
+
+
+def test_a_word_in_both_languages_is_read_as_english_in_an_english_question(read):
+    # `studies` is in real use in both languages: in a Dutch question it stays, in an English one it is `study`.
+    assert "energie" not in str(read("studies en werk").query)
+    assert "energie" in str(read("my studies are too expensive").query)

@@ -49,6 +49,18 @@ def test_naming_the_group_in_any_form_lifts_the_penalty(engine, text):
     assert scores["oss/meedoen-gezin"] == pytest.approx(scores["oss/meedoen"], rel=0.01)
 
 
+def test_filler_names_no_group(engine):
+    # `what kind` is filler: the English `kind` (sort) is not the Dutch `kind` (child).
+    scores = _scores(engine, "what kind of zwemles")
+    assert scores["oss/meedoen-gezin"] == pytest.approx(scores["oss/meedoen"] * GROUP_SHARE, rel=0.01)
+
+
+def test_a_function_word_in_a_cue_phrase_is_no_cue(tmp_path):
+    path = tmp_path / "lexicon.yaml"
+    path.write_text("doelgroepen:\n  ouderen: [ouder dan]\n", encoding="utf-8")
+    assert load_lexicon(path).group_cues["ouderen"] == frozenset({"ouder"})
+
+
 def test_the_lexicon_only_knows_the_groups_the_schemes_have(tmp_path):
     path = tmp_path / "lexicon.yaml"
     path.write_text("doelgroepen:\n  honden: [hond]\n", encoding="utf-8")

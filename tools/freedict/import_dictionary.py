@@ -30,7 +30,7 @@ HEADER = """\
 # Gemaakt met tools/freedict/import_dictionary.py uit de woordenboeken van FreeDict (https://freedict.org):
 # eng-nld 0.2 en nld-eng 0.2, zoals Debian ze levert (dict-freedict-eng-nld, dict-freedict-nld-eng, 2022.04.21).
 # Licentie: GNU General Public License, versie 2 of later (zie LICENSE in deze map).
-# Per regel: Engels woord <tab> Nederlandse woorden, gescheiden door komma's, de gewoonste betekenis eerst.
+# Per regel: Engels woord <tab> Nederlandse woorden, gescheiden door komma's, in de volgorde van de woordenboeken (eerst Engels-Nederlands).
 # Niet met de hand aanpassen: een eigen vertaling hoort in data/lexicon.yaml (onder engels), die gaat voor.
 """
 
