@@ -46,6 +46,8 @@ QUESTION_FILES = (
     "real-queries-13b.yaml",
     "real-queries-14a.yaml",
     "real-queries-14b.yaml",
+    "real-queries-15a.yaml",
+    "real-queries-15b.yaml",
     "tuning-queries.yaml",
     "real-tuning-4a.yaml",
     "real-tuning-4b.yaml",
