@@ -48,6 +48,8 @@ QUESTION_FILES = (
     "real-queries-14b.yaml",
     "real-queries-15a.yaml",
     "real-queries-15b.yaml",
+    "real-queries-16a.yaml",
+    "real-queries-16b.yaml",
     "tuning-queries.yaml",
     "real-tuning-4a.yaml",
     "real-tuning-4b.yaml",
