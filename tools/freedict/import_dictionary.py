@@ -8,8 +8,9 @@ translations come from FreeDict (GPL-2.0-or-later), as Debian packages them:
     .venv/bin/python tools/freedict/import_dictionary.py /tmp/freedict/usr/share/dictd
 
 Only single words in real use (search.everyday) are kept on both sides, and no Dutch function word: the old
-dictionaries carry many archaic words, a phrase cannot be looked up as one word, and `by` is not `per`. The English–Dutch dictionary's senses come
-first, then the Dutch words whose Dutch–English entry gives the English word.
+dictionaries carry many archaic words, a phrase cannot be looked up as one word, and `by` is not `per`. The
+English–Dutch dictionary's senses come first, then the Dutch words whose Dutch–English entry gives the English
+word.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ HEADER = """\
 # Gemaakt met tools/freedict/import_dictionary.py uit de woordenboeken van FreeDict (https://freedict.org):
 # eng-nld 0.2 en nld-eng 0.2, zoals Debian ze levert (dict-freedict-eng-nld, dict-freedict-nld-eng, 2022.04.21).
 # Licentie: GNU General Public License, versie 2 of later (zie LICENSE in deze map).
-# Per regel: Engels woord <tab> Nederlandse woorden, gescheiden door komma's, in de volgorde van de woordenboeken (eerst Engels-Nederlands).
+# Per regel: Engels woord <tab> Nederlandse woorden, gescheiden door komma's, in de volgorde van de
+# woordenboeken (eerst Engels-Nederlands).
 # Niet met de hand aanpassen: een eigen vertaling hoort in data/lexicon.yaml (onder engels), die gaat voor.
 """
 
@@ -84,6 +86,7 @@ def translations(dictd: Path) -> dict[str, list[str]]:
 
 
 def main(dictd: Path) -> None:
+    """Write the translations file from the dictionaries in the folder `dictd`."""
     table = translations(dictd)
     lines = [f"{source}\t{','.join(targets)}\n" for source, targets in table.items()]
     TRANSLATIONS_FILE.write_text(HEADER + "".join(lines), encoding="utf-8")
