@@ -1,8 +1,9 @@
 """English word forms: `debts`, `studies` and `moving` are looked up as `debt`, `study` and `move`.
 
 The lexicon's English entries are matched as typed (Dutch stems would mix `rent` with `rente`), so each
-plural and verb form used to need an entry of its own. A word is read as the English base form only when
-it is in real use in English and not in Dutch (search.everyday): `training` and `studies` stay Dutch.
+plural and verb form used to need an entry of its own. The Reader (search.query) reads a word as its English
+base form only when it is in real use in English and not in Dutch (search.everyday), or in Dutch too but the
+question is English: `training` stays Dutch, and so does `studies` in a Dutch question.
 """
 
 from __future__ import annotations

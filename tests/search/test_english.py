@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from regelingen.catalog import load_catalog
-from search.engine import SearchEngine
 from search.english import base_forms
-from search.index import build_index
-from search.lexicon import load_lexicon
-from search.query import understand
-
-FIXTURES = Path(__file__).parents[1] / "data" / "schemes"
+from tests.search.reading import reader
 
 
 @pytest.mark.parametrize(
@@ -41,17 +33,10 @@ def test_words_without_a_regular_ending_have_no_base_form(word):
 @pytest.fixture(scope="module")
 def read(tmp_path_factory):
     """Read a text with a small lexicon of English entries, on an index of the fixture schemes."""
-    folder = tmp_path_factory.mktemp("lexicon")
-    path = folder / "lexicon.yaml"
-    path.write_text(
+    return reader(
+        tmp_path_factory.mktemp("lexicon"),
         "engels:\n  entrepreneur: [energie]\n  train: [huurtoeslag]\n  debt: [schulden]\n  study: [energie]\n",
-        encoding="utf-8",
     )
-    lexicon = load_lexicon(path)
-    index_dir = folder / "index"
-    build_index(load_catalog(FIXTURES).schemes.values(), index_dir, lexicon.words)
-    vocabulary = SearchEngine(index_dir, lexicon)._current().vocabulary
-    return lambda text: understand(text, lexicon, vocabulary)
 
 
 def test_an_english_plural_finds_the_entry_for_its_base_form(read):

@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from regelingen.catalog import load_catalog
-from search.engine import SearchEngine
-from search.index import build_index
-from search.lexicon import load_lexicon
-from search.query import understand
 from search.translation import TranslationsError, english_to_dutch
-
-FIXTURES = Path(__file__).parents[1] / "data" / "schemes"
+from tests.search.reading import reader
 
 
 def test_the_shipped_dictionary_translates_everyday_english():
@@ -33,14 +25,8 @@ def test_a_line_without_a_tab_is_refused_with_its_line_number(tmp_path):
 @pytest.fixture(scope="module")
 def read(tmp_path_factory):
     """Read a text with a lexicon without English entries, on an index of the fixture schemes."""
-    folder = tmp_path_factory.mktemp("lexicon")
-    path = folder / "lexicon.yaml"
-    path.write_text("woorden:\n  geen geld: [laag inkomen]\n", encoding="utf-8")
-    lexicon = load_lexicon(path)
-    index_dir = folder / "index"
-    build_index(load_catalog(FIXTURES).schemes.values(), index_dir, lexicon.words)
-    vocabulary = SearchEngine(index_dir, lexicon)._current().vocabulary
-    return lambda text: str(understand(text, lexicon, vocabulary).query)
+    read_text = reader(tmp_path_factory.mktemp("lexicon"), "woorden:\n  geen geld: [laag inkomen]\n")
+    return lambda text: str(read_text(text).query)
 
 
 def test_an_english_word_without_an_entry_finds_the_schemes_words(read):
