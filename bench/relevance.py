@@ -50,6 +50,7 @@ QUESTION_FILES = (
     "real-queries-15b.yaml",
     "real-queries-16a.yaml",
     "real-queries-16b.yaml",
+    "blind-queries.yaml",
     "tuning-queries.yaml",
     "real-tuning-4a.yaml",
     "real-tuning-4b.yaml",
