@@ -50,6 +50,8 @@ QUESTION_FILES = (
     "real-queries-15b.yaml",
     "real-queries-16a.yaml",
     "real-queries-16b.yaml",
+    "blind-queries.yaml",
+    "blind-queries-2.yaml",
     "tuning-queries.yaml",
     "real-tuning-4a.yaml",
     "real-tuning-4b.yaml",

@@ -8,6 +8,13 @@ question is English: `training` stays Dutch, and so does `studies` in a Dutch qu
 
 from __future__ import annotations
 
+# Contractions typed without their apostrophe, as the words the apostrophe would give (`can't` → `can t`):
+# the lexicon's English phrases are written with the apostrophe. None of these is a Dutch word.
+CONTRACTIONS = {
+    word: (word[:-1], "t")
+    for word in ("cant", "couldnt", "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "havent", "hasnt")
+} | {"im": ("i", "m"), "ive": ("i", "ve"), "youre": ("you", "re"), "theyre": ("they", "re")}
+
 # Regular English endings and what the word ends with without them, longest first.
 ENDINGS = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("es", ""), ("ed", ""), ("ed", "e"), ("s", ""))
 SHORTEST_BASE = 3
@@ -30,3 +37,8 @@ def base_forms(word: str) -> tuple[str, ...]:
 def _doubled(stem: str) -> bool:
     """True when the stem ends in a doubled consonant, as `shopp` or `travell`."""
     return stem[-1] == stem[-2] and stem[-1] not in VOWELS
+
+
+def with_apostrophes(words: list[str]) -> list[str]:
+    """`words` with each contraction typed without its apostrophe split as if it had one (`dont` → `don t`)."""
+    return [part for word in words for part in CONTRACTIONS.get(word, (word,))]

@@ -56,6 +56,8 @@ class Lexicon:
     filler: frozenset[Phrase]
     # Stems of words that say little on their own (`hulp`, `geld`): they count, but only a little.
     weak: frozenset[str]
+    # Entries that mean only weak words (`expensive: [te duur, kosten]`): they count as little as those words.
+    weak_entries: frozenset[Phrase]
     # The Dutch words of the entries: to split compounds into and to correct typos towards.
     words: frozenset[str]
     # For each first word (as typed for English and filler, by stem for Dutch): the longest entry it starts.
@@ -65,9 +67,9 @@ class Lexicon:
     group_cues: Mapping[str, frozenset[str]]
 
     def is_weak(self, phrase: Phrase) -> bool:
-        """True when every content word of `phrase` is a weak word (`geen geld`, `help`)."""
-        content = [stem(word) for word in phrase if not is_stop_word(word)]
-        return bool(content) and all(word in self.weak for word in content)
+        """True when every content word of `phrase` is a weak word (`geen geld`, `help`), or `phrase` is an entry
+        that means only weak words (`expensive`)."""
+        return phrase in self.weak_entries or _all_weak(phrase, self.weak)
 
     def groups_of(self, word: str, parts: Callable[[str], Sequence[str]]) -> frozenset[str]:
         """The target groups a word names, directly (`zoon`, `aow`) or in a compound (`kinderfeestje`)."""
@@ -123,7 +125,21 @@ def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:
         reach[phrase[0]] = max(reach.get(phrase[0], 0), len(phrase))
     cues = {group: _cue_forms(items, path) for group, items in _groups(data, path).items()}
     english_words = frozenset(word for phrase in english for word in phrase)
-    return Lexicon(dutch, dutch_typed, english, english_words, filler, weak, frozenset(known), reach, cues)
+    weak_entries = frozenset(
+        phrase
+        for table in (dutch_typed, english)
+        for phrase, meanings in table.items()
+        if all(_all_weak(meaning, weak) for meaning in meanings)
+    )
+    return Lexicon(
+        dutch, dutch_typed, english, english_words, filler, weak, weak_entries, frozenset(known), reach, cues
+    )
+
+
+def _all_weak(phrase: Phrase, weak: frozenset[str]) -> bool:
+    """True when `phrase` has content words and each is (by its stem) in `weak`."""
+    content = [stem(word) for word in phrase if not is_stop_word(word)]
+    return bool(content) and all(word in weak for word in content)
 
 
 def _groups(data: dict, path: Path) -> dict[str, list[str]]:

@@ -9,7 +9,7 @@ from whoosh.query import Query, Term
 
 from search.analysis import is_stop_word, stem, words
 from search.combine import AnyOf, BestOf
-from search.english import base_forms
+from search.english import base_forms, with_apostrophes
 from search.everyday import words_in_use
 from search.index import FIELD
 from search.lexicon import GROUPS, NO_MATCH, Lexicon, Match, Phrase
@@ -105,7 +105,7 @@ class Reader:
 
     def _read(self, text: str) -> Understood:
         """Lexicon phrases first (longest wins), then each other word: corrected, split, expanded."""
-        typed = words(text)
+        typed = with_apostrophes(words(text))
         in_english = self._is_english(typed)
         tokens = _bounded(self._joined([self._english_base(word, in_english) for word in typed]))
         shown = list(tokens)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from search.english import base_forms
+from search.english import base_forms, with_apostrophes
 from tests.search.reading import reader
 
 
@@ -28,6 +28,11 @@ def test_regular_endings_give_the_base_form(word, base):
 def test_words_without_a_regular_ending_have_no_base_form(word):
     # Too short once stripped, a double s, or irregular: those need an entry of their own.
     assert base_forms(word) == ()
+
+
+def test_contractions_typed_without_apostrophe_read_as_with_one():
+    assert with_apostrophes(["i", "cant", "pay", "dont", "know"]) == ["i", "can", "t", "pay", "don", "t", "know"]
+    assert with_apostrophes(["kant", "wont", "huur"]) == ["kant", "wont", "huur"]  # Dutch words stay
 
 
 @pytest.fixture(scope="module")

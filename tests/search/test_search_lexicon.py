@@ -52,6 +52,15 @@ def test_english_entries_match_exactly_so_dutch_words_are_not_caught(tmp_path):
     assert lexicon.match(["rente"]).length == 0  # Dutch `rente` stems to `rent`
 
 
+def test_weak_words_and_entries_that_mean_only_weak_words_count_as_weak(tmp_path):
+    text = "engels:\n  expensive: [te duur, kosten]\n  rent: [huur, kosten]\nzwakke_woorden: [duur, kosten, geld]\n"
+    lexicon = load_lexicon(write(tmp_path, text))
+    assert lexicon.is_weak(("te", "duur")) and lexicon.is_weak(("geld",))
+    assert lexicon.is_weak(("expensive",))  # means only weak words: as weak as `te duur`
+    assert not lexicon.is_weak(("rent",))  # `huur` says what it is about
+    assert not lexicon.is_weak(("huur", "kosten")) and not lexicon.is_weak(("de",))
+
+
 def test_filler_matches_with_no_meaning(tmp_path):
     lexicon = load_lexicon(write(tmp_path, "vulwoorden: [hoe, waar vraag ik]\n"))
     found = lexicon.match(["waar", "vraag", "ik", "huurtoeslag"])

@@ -53,6 +53,19 @@ def test_english_is_mapped_to_dutch(engine):
     assert top(engine, "food bank", "oss")[0] == "oss/voedselbank"
 
 
+def test_english_not_able_to_pay_reads_as_the_dutch_niet_betalen(engine):
+    # `pay` alone is only `betalen`; not being able to pay is about arrears and debts, in both languages.
+    read = engine._current().reader.read
+    assert "schuld" not in str(read("I pay the rent").query)
+    for text in (
+        "I can't pay the rent",
+        "I cant pay the rent",
+        "unable to pay the rent",
+        "ik kan de huur niet betalen",
+    ):
+        assert "schuld" in str(read(text).query), text
+
+
 def test_typos_are_corrected_with_a_suggestion(engine):
     response = engine.search("bijzondere bijstant", "oss")
     assert response.suggestion == "bijzondere bijstand"
