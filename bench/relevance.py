@@ -50,6 +50,8 @@ QUESTION_FILES = (
     "real-queries-15b.yaml",
     "real-queries-16a.yaml",
     "real-queries-16b.yaml",
+    "real-queries-17a.yaml",
+    "real-queries-17b.yaml",
     "blind-queries.yaml",
     "blind-queries-2.yaml",
     "tuning-queries.yaml",
