@@ -78,23 +78,33 @@ class Lexicon:
         return frozenset(group for group, cues in self.group_cues.items() if not forms.isdisjoint(cues))
 
     def match(self, tokens: Sequence[str], start: int = 0) -> Match:
-        """The longest entry that starts at tokens[start]."""
+        """The longest entry that starts at tokens[start]. A Dutch `te` right before the last word may be passed
+        over: `de eindjes aan elkaar te knopen` finds the entry `eindjes aan elkaar knopen`."""
         first = tokens[start]
         longest = max(self.reach.get(first, 0), self.reach.get(stem(first), 0))
-        for length in range(min(longest, len(tokens) - start), 0, -1):
-            phrase = tuple(tokens[start : start + length])
-            if phrase in self.filler:
-                return Match(length)
-            if phrase in self.english:
-                return Match(length, self.english[phrase], english=True)
-            if phrase in self.dutch_typed:
-                return Match(length, self.dutch_typed[phrase])
-            if length == 1 and is_stop_word(phrase[0]):
-                continue
-            stems = tuple(stem(word) for word in phrase)
-            if stems in self.dutch:
-                return Match(length, self.dutch[stems])
+        for length in range(min(longest + 1, len(tokens) - start), 0, -1):
+            span = tuple(tokens[start : start + length])
+            phrases = [span] if length <= longest else []
+            if length > 2 and span[-2] == "te":
+                phrases.append(span[:-2] + span[-1:])
+            for phrase in phrases:
+                found = self._entry(phrase)
+                if found is not None:
+                    return Match(length, *found)
         return NO_MATCH
+
+    def _entry(self, phrase: Phrase) -> tuple[tuple[Phrase, ...], bool] | None:
+        """The meanings of `phrase` and whether it is English, when it is an entry (filler has no meanings)."""
+        if phrase in self.filler:
+            return (), False
+        if phrase in self.english:
+            return self.english[phrase], True
+        if phrase in self.dutch_typed:
+            return self.dutch_typed[phrase], False
+        if len(phrase) == 1 and is_stop_word(phrase[0]):
+            return None
+        stems = tuple(stem(word) for word in phrase)
+        return (self.dutch[stems], False) if stems in self.dutch else None
 
 
 def load_lexicon(path: Path = LEXICON_FILE) -> Lexicon:

@@ -31,6 +31,15 @@ def test_dutch_entries_match_by_stem_and_longest_phrase_first(tmp_path):
     assert (found.length, found.meanings) == (2, (("schulden",),))
 
 
+def test_a_te_before_the_last_word_of_an_entry_is_passed_over(tmp_path):
+    text = "woorden:\n  eindjes aan elkaar knopen: [rondkomen]\n  te duur: [kosten]\n"
+    lexicon = load_lexicon(write(tmp_path, text))
+    found = lexicon.match(words("eindjes aan elkaar te knopen lukt niet"))
+    assert (found.length, found.meanings) == (5, (("rondkomen",),))  # the `te` is part of what it covers
+    assert lexicon.match(words("eindjes aan elkaar knopen")).length == 4
+    assert lexicon.match(words("te duur")).meanings == (("kosten",),)  # a `te` of the entry itself stays
+
+
 def test_a_lone_function_word_never_matches_an_entry_that_shares_its_stem(tmp_path):
     # `dansen` stems to `dan`, which is also the everyday word `dan` ("then").
     lexicon = load_lexicon(write(tmp_path, "woorden:\n  dansen: [dansles]\n  toch: [iets]\n"))
