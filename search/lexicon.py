@@ -82,6 +82,8 @@ class Lexicon:
         over: `de eindjes aan elkaar te knopen` finds the entry `eindjes aan elkaar knopen`."""
         first = tokens[start]
         longest = max(self.reach.get(first, 0), self.reach.get(stem(first), 0))
+        if not longest:  # most words start no entry
+            return NO_MATCH
         for length in range(min(longest + 1, len(tokens) - start), 0, -1):
             span = tuple(tokens[start : start + length])
             phrases = [span] if length <= longest else []
